@@ -1,0 +1,353 @@
+/*
+ * The Lua binding: require("sipcodes").
+ *
+ * luaopen builds, once per lua_State, the tables users index directly
+ * (reasons, the constants) and registers thin functions over the core.
+ * Every answer comes from the core; the binding only converts values and
+ * caches strings so that hot calls return an already interned string
+ * instead of building one.
+ */
+#include "lsipcodes_private.h"
+#include "sipcodes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#if defined(__GNUC__)
+#define LSIPCODES_EXPORT __attribute__((visibility("default")))
+#else
+#define LSIPCODES_EXPORT
+#endif
+
+LSIPCODES_EXPORT int luaopen_sipcodes(lua_State *L);
+
+/* ---- lookup ----------------------------------------------------------- */
+
+/* upvalue 1: the backing table of sip.reasons (code -> phrase) */
+static int l_reason(lua_State *L)
+{
+    lua_rawgeti(L, lua_upvalueindex(1), lsipcodes_tocode(L, 1));
+    return 1;
+}
+
+static int l_code(lua_State *L)
+{
+    size_t len;
+    const char *text = lsipcodes_checkstring(L, 1, &len, "string");
+    int code = sipcodes_code_of(text, len);
+    if (code == 0)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, code);
+    return 1;
+}
+
+static void set_string(lua_State *L, const char *key, const char *value)
+{
+    lua_pushstring(L, value);
+    lua_setfield(L, -2, key);
+}
+
+static void set_integer(lua_State *L, const char *key, int value)
+{
+    lua_pushinteger(L, value);
+    lua_setfield(L, -2, key);
+}
+
+static void set_boolean(lua_State *L, const char *key, int value)
+{
+    lua_pushboolean(L, value);
+    lua_setfield(L, -2, key);
+}
+
+/* Pushes the read-only record of a known code. */
+static void push_record(lua_State *L, const struct sipcodes_entry *e)
+{
+    char name[32];
+    int i;
+    int cls = sipcodes_class(e->code);
+    lua_createtable(L, 0, 10);
+    set_integer(L, "code", e->code);
+    set_string(L, "reason", e->reason);
+    set_string(L, "name", e->name);
+    set_integer(L, "class", cls);
+    set_string(L, "class_name", sipcodes_class_name(cls));
+    set_string(L, "description", e->description);
+    set_string(L, "rfc", e->rfc);
+    set_boolean(L, "deprecated", (e->flags & SIPCODES_DEPRECATED) != 0);
+    set_boolean(L, "iana", (e->flags & SIPCODES_IANA) != 0);
+    lua_newtable(L);
+    for (i = 0; e->aliases[i] != NULL; i++) {
+        lua_pushstring(L, e->aliases[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    sprintf(name, "sipcodes.info(%d).aliases", e->code);
+    lsipcodes_readonly(L, name);
+    lua_setfield(L, -2, "aliases");
+    sprintf(name, "sipcodes.info(%d)", e->code);
+    lsipcodes_readonly(L, name);
+}
+
+/* upvalue 1: records already built (code -> record), so that every call
+ * for a code returns the same table */
+static int l_info(lua_State *L)
+{
+    int code = lsipcodes_tocode(L, 1);
+    const struct sipcodes_entry *e = sipcodes_lookup(code);
+    if (e == NULL) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_rawgeti(L, lua_upvalueindex(1), code);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        push_record(L, e);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, lua_upvalueindex(1), code);
+    }
+    return 1;
+}
+
+static int l_list(lua_State *L)
+{
+    int cls = lsipcodes_optclass(L, 1);
+    const struct sipcodes_entry *e;
+    int n = 0;
+    lua_newtable(L);
+    for (e = sipcodes_next(0, cls); e != NULL; e = sipcodes_next(e->code, cls)) {
+        lua_pushinteger(L, e->code);
+        lua_rawseti(L, -2, ++n);
+    }
+    return 1;
+}
+
+/* The iterator each() returns: (class, previous code) -> code, reason. */
+static int each_next(lua_State *L)
+{
+    int cls = (int)lua_tointeger(L, 1);
+    int prev = (int)lua_tointeger(L, 2);
+    const struct sipcodes_entry *e = sipcodes_next(prev, cls);
+    if (e == NULL)
+        return 0;
+    lua_pushinteger(L, e->code);
+    lua_pushstring(L, e->reason);
+    return 2;
+}
+
+static int l_each(lua_State *L)
+{
+    int cls = lsipcodes_optclass(L, 1);
+    lua_pushcfunction(L, each_next);
+    lua_pushinteger(L, cls);
+    lua_pushinteger(L, 0);
+    return 3;
+}
+
+/* ---- classification --------------------------------------------------- */
+
+static int push_code_or_nil(lua_State *L, int value)
+{
+    if (value == 0)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, value);
+    return 1;
+}
+
+static int l_class(lua_State *L)
+{
+    return push_code_or_nil(L, sipcodes_class(lsipcodes_tocode(L, 1)));
+}
+
+static int l_class_name(lua_State *L)
+{
+    const char *name = sipcodes_class_name(sipcodes_class(lsipcodes_tocode(L, 1)));
+    if (name == NULL)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, name);
+    return 1;
+}
+
+static int l_canonical(lua_State *L)
+{
+    return push_code_or_nil(L, sipcodes_canonical(lsipcodes_tocode(L, 1)));
+}
+
+static int push_class_between(lua_State *L, int lo, int hi)
+{
+    int cls = sipcodes_class(lsipcodes_tocode(L, 1));
+    lua_pushboolean(L, cls >= lo && cls <= hi);
+    return 1;
+}
+
+static int l_is_valid(lua_State *L)          { return push_class_between(L, 1, 6); }
+static int l_is_provisional(lua_State *L)    { return push_class_between(L, 1, 1); }
+static int l_is_final(lua_State *L)          { return push_class_between(L, 2, 6); }
+static int l_is_success(lua_State *L)        { return push_class_between(L, 2, 2); }
+static int l_is_redirection(lua_State *L)    { return push_class_between(L, 3, 3); }
+static int l_is_client_failure(lua_State *L) { return push_class_between(L, 4, 4); }
+static int l_is_server_failure(lua_State *L) { return push_class_between(L, 5, 5); }
+static int l_is_global_failure(lua_State *L) { return push_class_between(L, 6, 6); }
+static int l_is_failure(lua_State *L)        { return push_class_between(L, 4, 6); }
+
+static int l_is_known(lua_State *L)
+{
+    lua_pushboolean(L, sipcodes_lookup(lsipcodes_tocode(L, 1)) != NULL);
+    return 1;
+}
+
+static int l_is_deprecated(lua_State *L)
+{
+    const struct sipcodes_entry *e = sipcodes_lookup(lsipcodes_tocode(L, 1));
+    lua_pushboolean(L, e != NULL && (e->flags & SIPCODES_DEPRECATED) != 0);
+    return 1;
+}
+
+/* ---- formatting and parsing ------------------------------------------ */
+
+#define SIP_VERSION_PREFIX "SIP/2.0 "
+
+/* format() and status_line(): `prefix` goes before "486 Busy Here";
+ * upvalue 1 caches the strings made without an explicit reason. */
+static int format_with_prefix(lua_State *L, const char *prefix)
+{
+    int code = lsipcodes_tocode(L, 1);
+    char digits[SIPCODES_FORMAT_MAX + 1];
+
+    if (!lua_isnoneornil(L, 2)) {
+        size_t len;
+        struct sipcodes_error err;
+        const char *reason = lsipcodes_checkstring(L, 2, &len, "string");
+        luaL_Buffer b;
+        if (!sipcodes_reason_valid(reason, len, 1, &err)) {
+            lua_pushfstring(L, "invalid Reason-Phrase: %s at byte %d",
+                            err.message, (int)err.offset + 1);
+            return luaL_argerror(L, 2, lua_tostring(L, -1));
+        }
+        if (code == 0) {
+            lua_pushnil(L);
+            return 1;
+        }
+        luaL_buffinit(L, &b);
+        luaL_addstring(&b, prefix);
+        sprintf(digits, "%d ", code);
+        luaL_addstring(&b, digits);
+        luaL_addlstring(&b, reason, len);
+        luaL_pushresult(&b);
+        return 1;
+    }
+    if (code == 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_rawgeti(L, lua_upvalueindex(1), code);
+    if (lua_isnil(L, -1)) {
+        size_t len = sipcodes_format(code, digits, sizeof digits);
+        lua_pop(L, 1);
+        lua_pushstring(L, prefix);
+        lua_pushlstring(L, digits, len);
+        lua_concat(L, 2);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, lua_upvalueindex(1), code);
+    }
+    return 1;
+}
+
+static int l_format(lua_State *L)
+{
+    return format_with_prefix(L, "");
+}
+
+static int l_status_line(lua_State *L)
+{
+    return format_with_prefix(L, SIP_VERSION_PREFIX);
+}
+
+static int l_parse_status_line(lua_State *L)
+{
+    size_t len;
+    const char *text = lsipcodes_checkstring(L, 1, &len, "string");
+    struct sipcodes_status_line line;
+    struct sipcodes_error err;
+    if (!sipcodes_parse_status_line(text, len, &line, &err)) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "invalid Status-Line: %s at byte %d",
+                        err.message, (int)err.offset + 1);
+        return 2;
+    }
+    lua_pushinteger(L, line.code);
+    lua_pushlstring(L, line.reason, line.reason_len);
+    lua_pushlstring(L, line.version, line.version_len);
+    return 3;
+}
+
+/* ---- the module ------------------------------------------------------- */
+
+static const luaL_Reg plain_functions[] = {
+    {"code", l_code},
+    {"list", l_list},
+    {"each", l_each},
+    {"class", l_class},
+    {"class_name", l_class_name},
+    {"canonical", l_canonical},
+    {"is_valid", l_is_valid},
+    {"is_known", l_is_known},
+    {"is_deprecated", l_is_deprecated},
+    {"is_provisional", l_is_provisional},
+    {"is_final", l_is_final},
+    {"is_success", l_is_success},
+    {"is_redirection", l_is_redirection},
+    {"is_client_failure", l_is_client_failure},
+    {"is_server_failure", l_is_server_failure},
+    {"is_global_failure", l_is_global_failure},
+    {"is_failure", l_is_failure},
+    {"parse_status_line", l_parse_status_line},
+    {"copy", lsipcodes_copy},
+    {NULL, NULL}
+};
+
+/* Sets module[name] = a closure of fn over the value on top (popped). */
+static void set_closure(lua_State *L, int module, const char *name,
+                        lua_CFunction fn)
+{
+    lua_pushcclosure(L, fn, 1);
+    lua_setfield(L, module, name);
+}
+
+int luaopen_sipcodes(lua_State *L)
+{
+    size_t i, n = sipcodes_count();
+    int module;
+
+    sipcodes_compat_checkversion(L);
+    lua_createtable(L, 0, 32 + (int)n);
+    module = lua_gettop(L);
+    sipcodes_compat_setfuncs(L, plain_functions, 0);
+
+    lua_createtable(L, 0, (int)n);                       /* code -> phrase */
+    for (i = 0; i < n; i++) {
+        const struct sipcodes_entry *e = sipcodes_at(i);
+        lua_pushstring(L, e->reason);
+        lua_rawseti(L, -2, e->code);
+        lua_pushinteger(L, e->code);
+        lua_setfield(L, module, e->name);
+    }
+    lua_pushvalue(L, -1);
+    set_closure(L, module, "reason", l_reason);
+    lsipcodes_readonly(L, "sipcodes.reasons");
+    lua_setfield(L, module, "reasons");
+
+    lua_newtable(L);
+    set_closure(L, module, "info", l_info);
+    lua_newtable(L);
+    set_closure(L, module, "format", l_format);
+    lua_newtable(L);
+    set_closure(L, module, "status_line", l_status_line);
+
+    lua_pushliteral(L, SIPCODES_VERSION);
+    lua_setfield(L, module, "_VERSION");
+
+    lsipcodes_readonly(L, "sipcodes");
+    return 1;
+}

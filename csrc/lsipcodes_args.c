@@ -1,0 +1,56 @@
+/*
+ * The input rules, the same on every VM.
+ *
+ * luaL_checkinteger is deliberately not used: Lua 5.1 and LuaJIT truncate
+ * 486.5 to 486 and accept "486 " through string coercion, while 5.3+ raise
+ * "number has no integer representation".  Deciding here, from the value's
+ * own type, gives every VM one answer.
+ */
+#include "lsipcodes_private.h"
+#include "sipcodes.h"
+
+static int type_error(lua_State *L, int idx, const char *expected)
+{
+    lua_pushfstring(L, "%s expected, got %s", expected, luaL_typename(L, idx));
+    return luaL_argerror(L, idx, lua_tostring(L, -1));
+}
+
+int lsipcodes_tocode(lua_State *L, int idx)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER:
+        if (sipcodes_compat_isinteger(L, idx))
+            return sipcodes_from_integer((long long)lua_tointeger(L, idx));
+        return sipcodes_from_double((double)lua_tonumber(L, idx));
+    case LUA_TSTRING: {
+        size_t len;
+        const char *text = lua_tolstring(L, idx, &len);
+        return sipcodes_from_digits(text, len);
+    }
+    default:
+        return type_error(L, idx, "SIP status code");
+    }
+}
+
+int lsipcodes_optclass(lua_State *L, int idx)
+{
+    if (lua_isnoneornil(L, idx))
+        return 0;
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        lua_Number n = lua_tonumber(L, idx);
+        if (n >= 1 && n <= 6 && n == (lua_Number)(int)n)
+            return (int)n;
+        return luaL_argerror(L, idx, "class must be an integer 1-6");
+    }
+    return type_error(L, idx, "class (an integer 1-6)");
+}
+
+const char *lsipcodes_checkstring(lua_State *L, int idx, size_t *len,
+                                  const char *what)
+{
+    if (lua_type(L, idx) != LUA_TSTRING) {
+        type_error(L, idx, what);
+        return NULL;
+    }
+    return lua_tolstring(L, idx, len);
+}

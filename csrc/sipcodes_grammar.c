@@ -1,0 +1,195 @@
+/*
+ * RFC 3261 section 25 grammar: Reason-Phrase and Status-Line.
+ *
+ * Both functions read a counted buffer and never look past it, so they are
+ * safe on text from the network (embedded NULs, no terminator, any length).
+ */
+#include "sipcodes.h"
+
+static int fail(struct sipcodes_error *err, size_t offset, const char *msg)
+{
+    if (err != NULL) {
+        err->offset = offset;
+        err->message = msg;
+    }
+    return 0;
+}
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_hex(unsigned char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int is_alnum(unsigned char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* reserved / mark / SP / HTAB: the ASCII punctuation a phrase may carry. */
+static int is_phrase_punct(unsigned char c)
+{
+    switch (c) {
+    case ';': case '/': case '?': case ':': case '@': case '&': case '=':
+    case '+': case '$': case ',':                              /* reserved */
+    case '-': case '_': case '.': case '!': case '~': case '*': case '\'':
+    case '(': case ')':                                        /* mark */
+    case ' ': case '\t':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_cont(unsigned char c)
+{
+    return c >= 0x80 && c <= 0xBF;
+}
+
+/* Length of the UTF-8 sequence starting at p[0] as the section 25 ABNF
+ * defines UTF8-NONASCII (lead bytes C0-FD, 1 to 5 continuation bytes), or
+ * 0 when the bytes do not form one. */
+static size_t abnf_utf8_len(const unsigned char *p, size_t avail)
+{
+    size_t need, i;
+    unsigned char c = p[0];
+    if (c >= 0xC0 && c <= 0xDF) need = 1;
+    else if (c >= 0xE0 && c <= 0xEF) need = 2;
+    else if (c >= 0xF0 && c <= 0xF7) need = 3;
+    else if (c >= 0xF8 && c <= 0xFB) need = 4;
+    else if (c >= 0xFC && c <= 0xFD) need = 5;
+    else return 0;
+    if (avail < need + 1)
+        return 0;
+    for (i = 1; i <= need; i++)
+        if (!is_cont(p[i]))
+            return 0;
+    return need + 1;
+}
+
+/* Length of a well-formed RFC 3629 UTF-8 sequence at p[0], or 0. */
+static size_t strict_utf8_len(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    unsigned char lo = 0x80, hi = 0xBF;  /* bounds of the second byte */
+    size_t need, i;
+    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    else if (c == 0xE0) { need = 2; lo = 0xA0; }            /* no overlong */
+    else if (c >= 0xE1 && c <= 0xEC) need = 2;
+    else if (c == 0xED) { need = 2; hi = 0x9F; }            /* no surrogate */
+    else if (c >= 0xEE && c <= 0xEF) need = 2;
+    else if (c == 0xF0) { need = 3; lo = 0x90; }            /* no overlong */
+    else if (c >= 0xF1 && c <= 0xF3) need = 3;
+    else if (c == 0xF4) { need = 3; hi = 0x8F; }            /* <= U+10FFFF */
+    else return 0;
+    if (avail < need + 1 || p[1] < lo || p[1] > hi)
+        return 0;
+    for (i = 2; i <= need; i++)
+        if (!is_cont(p[i]))
+            return 0;
+    return need + 1;
+}
+
+int sipcodes_reason_valid(const char *text, size_t len, int strict_utf8,
+                          struct sipcodes_error *err)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0;
+    if (text == NULL && len > 0)
+        return fail(err, 0, "no text");
+    while (i < len) {
+        unsigned char c = p[i];
+        if (is_alnum(c) || is_phrase_punct(c)) {
+            i++;
+        } else if (c == '%') {
+            if (len - i < 3 || !is_hex(p[i + 1]) || !is_hex(p[i + 2]))
+                return fail(err, i, "'%' not followed by two hex digits");
+            i += 3;
+        } else if (c < 0x20 || c == 0x7F) {
+            return fail(err, i, c == '\r' || c == '\n'
+                        ? "CR or LF inside the line" : "control character");
+        } else if (c < 0x80) {
+            return fail(err, i, "character not allowed in a Reason-Phrase");
+        } else if (strict_utf8) {
+            size_t n = strict_utf8_len(p + i, len - i);
+            if (n == 0)
+                return fail(err, i, "invalid UTF-8");
+            i += n;
+        } else if (is_cont(c)) {
+            i++;                 /* the ABNF admits a lone UTF8-CONT */
+        } else {
+            size_t n = abnf_utf8_len(p + i, len - i);
+            if (n == 0)
+                return fail(err, i, "invalid UTF-8");
+            i += n;
+        }
+    }
+    return 1;
+}
+
+int sipcodes_parse_status_line(const char *text, size_t len,
+                               struct sipcodes_status_line *out,
+                               struct sipcodes_error *err)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i, major_start, version_len, reason_start;
+    int code;
+
+    if (text == NULL)
+        return fail(err, 0, "no text");
+    /* One line ending is allowed; anything else of CR/LF is caught below
+     * by the Reason-Phrase rules. */
+    if (len >= 2 && p[len - 2] == '\r' && p[len - 1] == '\n')
+        len -= 2;
+    else if (len >= 1 && p[len - 1] == '\n')
+        len -= 1;
+
+    if (len < 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i'
+        || (p[2] | 0x20) != 'p' || p[3] != '/')
+        return fail(err, 0, "expected SIP-Version \"SIP/\"");
+    i = 4;
+    major_start = i;
+    while (i < len && is_digit(p[i]))
+        i++;
+    if (i == major_start)
+        return fail(err, i, "expected digits after \"SIP/\"");
+    if (i >= len || p[i] != '.')
+        return fail(err, i, "expected '.' in SIP-Version");
+    i++;
+    if (i >= len || !is_digit(p[i]))
+        return fail(err, i, "expected digits after '.' in SIP-Version");
+    while (i < len && is_digit(p[i]))
+        i++;
+    version_len = i;
+    if (i >= len || p[i] != ' ')
+        return fail(err, i, "expected one SP after SIP-Version");
+    i++;
+    if (len - i < 3 || !is_digit(p[i]) || !is_digit(p[i + 1])
+        || !is_digit(p[i + 2]))
+        return fail(err, i, "expected a three-digit Status-Code");
+    code = (p[i] - '0') * 100 + (p[i + 1] - '0') * 10 + (p[i + 2] - '0');
+    if (!sipcodes_is_valid(code))
+        return fail(err, i, "Status-Code outside 100-699");
+    i += 3;
+    if (i >= len || p[i] != ' ')
+        return fail(err, i, "expected SP after Status-Code");
+    i++;
+    reason_start = i;
+    if (!sipcodes_reason_valid(text + i, len - i, 0, err)) {
+        if (err != NULL)
+            err->offset += reason_start;
+        return 0;
+    }
+    if (out != NULL) {
+        out->code = code;
+        out->version = text;
+        out->version_len = version_len;
+        out->reason = text + reason_start;
+        out->reason_len = len - reason_start;
+    }
+    return 1;
+}
