@@ -56,4 +56,12 @@ static inline void sipcodes_compat_setfuncs(lua_State *L, const luaL_Reg *funcs,
 #define sipcodes_compat_checkversion(L) ((void)(L))
 #endif
 
+/* The absolute form of a stack index (5.1 has no lua_absindex). */
+#if LUA_VERSION_NUM >= 502
+#define sipcodes_compat_absindex(L, idx) lua_absindex((L), (idx))
+#else
+#define sipcodes_compat_absindex(L, idx) \
+    ((idx) > 0 || (idx) <= LUA_REGISTRYINDEX ? (idx) : lua_gettop(L) + (idx) + 1)
+#endif
+
 #endif

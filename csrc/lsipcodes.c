@@ -223,7 +223,7 @@ static int format_with_prefix(lua_State *L, const char *prefix)
         if (!sipcodes_reason_valid(reason, len, 1, &err)) {
             lua_pushfstring(L, "invalid Reason-Phrase: %s at byte %d",
                             err.message, (int)err.offset + 1);
-            return luaL_argerror(L, 2, lua_tostring(L, -1));
+            return lsipcodes_argerror(L, 2, lua_tostring(L, -1));
         }
         if (code == 0) {
             lua_pushnil(L);
@@ -318,36 +318,44 @@ static void set_closure(lua_State *L, int module, const char *name,
 int luaopen_sipcodes(lua_State *L)
 {
     size_t i, n = sipcodes_count();
-    int module;
+    int module, reasons, formats, lines;
 
     sipcodes_compat_checkversion(L);
-    lua_createtable(L, 0, 32 + (int)n);
+    lua_createtable(L, 0, 32);
     module = lua_gettop(L);
     sipcodes_compat_setfuncs(L, plain_functions, 0);
 
     lua_createtable(L, 0, (int)n);                       /* code -> phrase */
+    reasons = lua_gettop(L);
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
         lua_pushstring(L, e->reason);
-        lua_rawseti(L, -2, e->code);
-        lua_pushinteger(L, e->code);
-        lua_setfield(L, module, e->name);
+        lua_rawseti(L, reasons, e->code);
     }
-    lua_pushvalue(L, -1);
+    lua_pushvalue(L, reasons);
     set_closure(L, module, "reason", l_reason);
-    lsipcodes_readonly(L, "sipcodes.reasons");
-    lua_setfield(L, module, "reasons");
 
     lua_newtable(L);
     set_closure(L, module, "info", l_info);
-    lua_newtable(L);
+    lua_newtable(L);                                     /* format cache */
+    formats = lua_gettop(L);
+    lua_pushvalue(L, formats);
     set_closure(L, module, "format", l_format);
-    lua_newtable(L);
+    lua_newtable(L);                                     /* status_line cache */
+    lines = lua_gettop(L);
+    lua_pushvalue(L, lines);
     set_closure(L, module, "status_line", l_status_line);
 
     lua_pushliteral(L, SIPCODES_VERSION);
     lua_setfield(L, module, "_VERSION");
+    lsipcodes_constants_lazy(L, module);
 
+    /* Last, so that it wraps every function registered above. */
+    lsipcodes_jit_wrap(L, module, reasons, formats, lines);
+
+    lua_settop(L, reasons);
+    lsipcodes_readonly(L, "sipcodes.reasons");
+    lua_setfield(L, module, "reasons");
     lsipcodes_readonly(L, "sipcodes");
     return 1;
 }

@@ -9,10 +9,31 @@
 #include "lsipcodes_private.h"
 #include "sipcodes.h"
 
+#include <string.h>
+
+int lsipcodes_argerror(lua_State *L, int idx, const char *msg)
+{
+#if LSIPCODES_LUAJIT
+    /* Level 0 is this C function, level 1 whoever called it: when that is
+     * one of the wrappers, report the wrapper's own name and its caller's
+     * position, as luaL_argerror would have for a direct call. */
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sn", &ar)
+        && strcmp(ar.source, LSIPCODES_JIT_CHUNKNAME) == 0) {
+        luaL_where(L, 2);
+        lua_pushfstring(L, "bad argument #%d to '%s' (%s)", idx,
+                        ar.name != NULL ? ar.name : "?", msg);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+#endif
+    return luaL_argerror(L, idx, msg);
+}
+
 static int type_error(lua_State *L, int idx, const char *expected)
 {
     lua_pushfstring(L, "%s expected, got %s", expected, luaL_typename(L, idx));
-    return luaL_argerror(L, idx, lua_tostring(L, -1));
+    return lsipcodes_argerror(L, idx, lua_tostring(L, -1));
 }
 
 int lsipcodes_tocode(lua_State *L, int idx)
@@ -40,7 +61,7 @@ int lsipcodes_optclass(lua_State *L, int idx)
         lua_Number n = lua_tonumber(L, idx);
         if (n >= 1 && n <= 6 && n == (lua_Number)(int)n)
             return (int)n;
-        return luaL_argerror(L, idx, "class must be an integer 1-6");
+        return lsipcodes_argerror(L, idx, "class must be an integer 1-6");
     }
     return type_error(L, idx, "class (an integer 1-6)");
 }

@@ -4,6 +4,8 @@
 
 #include "compat.h"
 
+#include <lualib.h>
+
 #if defined(__GNUC__)
 #define LSIPCODES_LOCAL __attribute__((visibility("hidden")))
 #else
@@ -36,5 +38,40 @@ LSIPCODES_LOCAL void lsipcodes_readonly(lua_State *L, const char *name);
 /* Pushes a plain, mutable deep copy of the read-only table at idx; any
  * other value is an argument error. */
 LSIPCODES_LOCAL int lsipcodes_copy(lua_State *L);
+
+/* ---- lsipcodes_args.c: argument errors ------------------------------ */
+
+/* luaL_argerror, except that an error raised for one of the LuaJIT
+ * wrappers (lsipcodes_jit.c) names the function and the position the way
+ * a direct call would: the wrapper's caller, not the wrapper. */
+LSIPCODES_LOCAL int lsipcodes_argerror(lua_State *L, int idx, const char *msg);
+
+/* ---- lsipcodes_constants.c: sip.BUSY_HERE and the others ------------- */
+
+/* Gives the table at idx the constants (NAME -> code), each made on first
+ * use. */
+LSIPCODES_LOCAL void lsipcodes_constants_lazy(lua_State *L, int idx);
+
+/* Stores every constant in the table at idx if it makes them on demand, so
+ * that a walk over it sees them all; does nothing to other tables. */
+LSIPCODES_LOCAL void lsipcodes_constants_complete(lua_State *L, int idx);
+
+/* ---- lsipcodes_jit.c: LuaJIT-compilable hot functions ---------------- */
+
+/* LuaJIT's lualib.h names its jit library; PUC Lua's does not. */
+#if defined(LUA_JITLIBNAME)
+#define LSIPCODES_LUAJIT 1
+#else
+#define LSIPCODES_LUAJIT 0
+#endif
+
+/* The chunk name of the wrappers, by which argument errors know them. */
+#define LSIPCODES_JIT_CHUNKNAME "=sipcodes"
+
+/* On LuaJIT, replaces the hot functions in the module table at `module` by
+ * Lua closures over the reasons table and the format / status_line caches
+ * (all stack indices); elsewhere does nothing. */
+LSIPCODES_LOCAL void lsipcodes_jit_wrap(lua_State *L, int module,
+                                        int reasons, int formats, int lines);
 
 #endif
