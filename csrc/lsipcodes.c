@@ -284,6 +284,9 @@ static int l_parse_status_line(lua_State *L)
 
 /* ---- the module ------------------------------------------------------- */
 
+/* Functions without upvalues: each is made the first time a script reads
+ * it (lsipcodes_lazy.c), so a function nobody calls costs a fresh state
+ * nothing.  New functions of this kind are registered here. */
 static const luaL_Reg plain_functions[] = {
     {"code", l_code},
     {"list", l_list},
@@ -321,15 +324,15 @@ int luaopen_sipcodes(lua_State *L)
     int module, reasons, formats, lines;
 
     sipcodes_compat_checkversion(L);
-    lua_createtable(L, 0, 32);
+    lua_createtable(L, 0, 8);
     module = lua_gettop(L);
-    sipcodes_compat_setfuncs(L, plain_functions, 0);
+    lsipcodes_lazy_fields(L, module, plain_functions);
 
     lua_createtable(L, 0, (int)n);                       /* code -> phrase */
     reasons = lua_gettop(L);
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
-        lua_pushstring(L, e->reason);
+        lua_pushlstring(L, e->reason, strlen(e->reason));
         lua_rawseti(L, reasons, e->code);
     }
     lua_pushvalue(L, reasons);
@@ -348,7 +351,6 @@ int luaopen_sipcodes(lua_State *L)
 
     lua_pushliteral(L, SIPCODES_VERSION);
     lua_setfield(L, module, "_VERSION");
-    lsipcodes_constants_lazy(L, module);
 
     /* Last, so that it wraps every function registered above. */
     lsipcodes_jit_wrap(L, module, reasons, formats, lines);

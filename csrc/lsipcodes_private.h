@@ -46,15 +46,17 @@ LSIPCODES_LOCAL int lsipcodes_copy(lua_State *L);
  * a direct call would: the wrapper's caller, not the wrapper. */
 LSIPCODES_LOCAL int lsipcodes_argerror(lua_State *L, int idx, const char *msg);
 
-/* ---- lsipcodes_constants.c: sip.BUSY_HERE and the others ------------- */
+/* ---- lsipcodes_lazy.c: fields made on first use ---------------------- */
 
-/* Gives the table at idx the constants (NAME -> code), each made on first
- * use. */
-LSIPCODES_LOCAL void lsipcodes_constants_lazy(lua_State *L, int idx);
+/* Gives the module table at idx the constants (NAME -> code) and the
+ * functions of `funcs` (which take no upvalues; the list must be static),
+ * each made on first use. */
+LSIPCODES_LOCAL void lsipcodes_lazy_fields(lua_State *L, int idx,
+                                           const luaL_Reg *funcs);
 
-/* Stores every constant in the table at idx if it makes them on demand, so
- * that a walk over it sees them all; does nothing to other tables. */
-LSIPCODES_LOCAL void lsipcodes_constants_complete(lua_State *L, int idx);
+/* Makes every such field of the table at idx, so that a walk over it sees
+ * them all; does nothing to other tables. */
+LSIPCODES_LOCAL void lsipcodes_lazy_complete(lua_State *L, int idx);
 
 /* ---- lsipcodes_jit.c: LuaJIT-compilable hot functions ---------------- */
 

@@ -33,7 +33,7 @@ static int push_backing(lua_State *L, int idx)
     lua_pop(L, 1);
     lua_getfield(L, -1, "__index");
     lua_remove(L, -2);
-    lsipcodes_constants_complete(L, -1);
+    lsipcodes_lazy_complete(L, -1);
     return 1;
 }
 

@@ -1,0 +1,101 @@
+/*
+ * Module fields made on first use: the constants (sip.BUSY_HERE ...) and
+ * the functions that need no upvalues (sip.code, sip.list, ...).
+ *
+ * A host that makes a fresh lua_State per call (FreeSWITCH) pays for
+ * everything luaopen builds on every call, while a script reads a handful
+ * of fields.  Interning 77 constant names and the function names, and
+ * growing the module table for them, was half of that cost.  So the
+ * module's backing table gets a metatable whose __index finds the name,
+ * makes the value and stores it in the backing table: from then on the
+ * field is an ordinary one, which LuaJIT compiles like any other.
+ * Whoever walks the table (pairs, sip.copy) first gets every field filled
+ * in, so nothing looks missing.
+ */
+#include "lsipcodes_private.h"
+#include "sipcodes.h"
+
+#include <string.h>
+
+/* Marks the metatable of a table whose fields are made on demand; the
+ * value stored under it is the light userdata of its luaL_Reg list. */
+static const char lazy_key = 'l';
+
+static int code_of_name(const char *name, size_t len)
+{
+    size_t i, n = sipcodes_count();
+    for (i = 0; i < n; i++) {
+        const struct sipcodes_entry *e = sipcodes_at(i);
+        if (strlen(e->name) == len && memcmp(e->name, name, len) == 0)
+            return e->code;
+    }
+    return 0;
+}
+
+/* __index(backing, key); upvalue 1: the luaL_Reg list. */
+static int lazy_index(lua_State *L)
+{
+    const luaL_Reg *fn = (const luaL_Reg *)lua_touserdata(L, lua_upvalueindex(1));
+    const char *name;
+    size_t len;
+    int code;
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return 0;
+    name = lua_tolstring(L, 2, &len);
+    lua_settop(L, 2);
+    for (; fn->name != NULL; fn++)
+        if (strcmp(fn->name, name) == 0)
+            break;
+    if (fn->name != NULL) {
+        lua_pushcfunction(L, fn->func);
+    } else {
+        code = code_of_name(name, len);
+        if (code == 0)
+            return 0;
+        lua_pushinteger(L, code);
+    }
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_rawset(L, 1);
+    return 1;
+}
+
+void lsipcodes_lazy_fields(lua_State *L, int idx, const luaL_Reg *funcs)
+{
+    idx = sipcodes_compat_absindex(L, idx);
+    lua_createtable(L, 0, 2);
+    lua_pushlightuserdata(L, (void *)funcs);
+    lua_pushcclosure(L, lazy_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushlightuserdata(L, (void *)&lazy_key);
+    lua_pushlightuserdata(L, (void *)funcs);
+    lua_rawset(L, -3);
+    lua_setmetatable(L, idx);
+}
+
+void lsipcodes_lazy_complete(lua_State *L, int idx)
+{
+    const luaL_Reg *fn;
+    size_t i, n;
+    idx = sipcodes_compat_absindex(L, idx);
+    if (!lua_getmetatable(L, idx))
+        return;
+    lua_pushlightuserdata(L, (void *)&lazy_key);
+    lua_rawget(L, -2);
+    fn = (const luaL_Reg *)lua_touserdata(L, -1);
+    lua_pop(L, 2);
+    if (fn == NULL)
+        return;
+    /* Fields already made keep their value: the same function object. */
+    for (; fn->name != NULL; fn++) {
+        lua_getfield(L, idx, fn->name);
+        lua_pop(L, 1);
+    }
+    n = sipcodes_count();
+    for (i = 0; i < n; i++) {
+        const struct sipcodes_entry *e = sipcodes_at(i);
+        lua_pushstring(L, e->name);
+        lua_pushinteger(L, e->code);
+        lua_rawset(L, idx);
+    }
+}
