@@ -64,4 +64,15 @@ static inline void sipcodes_compat_setfuncs(lua_State *L, const luaL_Reg *funcs,
     ((idx) > 0 || (idx) <= LUA_REGISTRYINDEX ? (idx) : lua_gettop(L) + (idx) + 1)
 #endif
 
+/* lua_rawgeti, returning the type of the value it pushed (5.3+ do). */
+#if LUA_VERSION_NUM >= 503
+#define sipcodes_compat_rawgeti(L, idx, n) lua_rawgeti((L), (idx), (n))
+#else
+static inline int sipcodes_compat_rawgeti(lua_State *L, int idx, int n)
+{
+    lua_rawgeti(L, idx, n);
+    return lua_type(L, -1);
+}
+#endif
+
 #endif

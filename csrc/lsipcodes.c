@@ -26,7 +26,7 @@ LSIPCODES_EXPORT int luaopen_sipcodes(lua_State *L);
 /* upvalue 1: the backing table of sip.reasons (code -> phrase) */
 static int l_reason(lua_State *L)
 {
-    lua_rawgeti(L, lua_upvalueindex(1), lsipcodes_tocode(L, 1));
+    lua_rawgeti(L, lua_upvalueindex(1), lsipcodes_tocode_fast(L, 1));
     return 1;
 }
 
@@ -156,7 +156,7 @@ static int push_code_or_nil(lua_State *L, int value)
 
 static int l_class(lua_State *L)
 {
-    return push_code_or_nil(L, sipcodes_class(lsipcodes_tocode(L, 1)));
+    return push_code_or_nil(L, sipcodes_class(lsipcodes_tocode_fast(L, 1)));
 }
 
 static int l_class_name(lua_State *L)
@@ -176,7 +176,7 @@ static int l_canonical(lua_State *L)
 
 static int push_class_between(lua_State *L, int lo, int hi)
 {
-    int cls = sipcodes_class(lsipcodes_tocode(L, 1));
+    int cls = sipcodes_class(lsipcodes_tocode_fast(L, 1));
     lua_pushboolean(L, cls >= lo && cls <= hi);
     return 1;
 }
@@ -212,10 +212,25 @@ static int l_is_deprecated(lua_State *L)
  * upvalue 1 caches the strings made without an explicit reason. */
 static int format_with_prefix(lua_State *L, const char *prefix)
 {
-    int code = lsipcodes_tocode(L, 1);
+    int code = lsipcodes_tocode_fast(L, 1);
     char digits[SIPCODES_FORMAT_MAX + 1];
 
-    if (!lua_isnoneornil(L, 2)) {
+    /* The hot case first: no reason given, string already cached (or not
+     * a code, when the nil that rawgeti pushed is the answer). */
+    if (lua_gettop(L) == 1 || lua_isnil(L, 2)) {
+        size_t len;
+        if (sipcodes_compat_rawgeti(L, lua_upvalueindex(1), code) != LUA_TNIL
+            || code == 0)
+            return 1;
+        len = sipcodes_format(code, digits, sizeof digits);
+        lua_pop(L, 1);
+        lua_pushstring(L, prefix);
+        lua_pushlstring(L, digits, len);
+        lua_concat(L, 2);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, lua_upvalueindex(1), code);
+        return 1;
+    } else {
         size_t len;
         struct sipcodes_error err;
         const char *reason = lsipcodes_checkstring(L, 2, &len, "string");
@@ -237,21 +252,6 @@ static int format_with_prefix(lua_State *L, const char *prefix)
         luaL_pushresult(&b);
         return 1;
     }
-    if (code == 0) {
-        lua_pushnil(L);
-        return 1;
-    }
-    lua_rawgeti(L, lua_upvalueindex(1), code);
-    if (lua_isnil(L, -1)) {
-        size_t len = sipcodes_format(code, digits, sizeof digits);
-        lua_pop(L, 1);
-        lua_pushstring(L, prefix);
-        lua_pushlstring(L, digits, len);
-        lua_concat(L, 2);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, lua_upvalueindex(1), code);
-    }
-    return 1;
 }
 
 static int l_format(lua_State *L)

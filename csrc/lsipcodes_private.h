@@ -3,6 +3,7 @@
 #define LSIPCODES_PRIVATE_H
 
 #include "compat.h"
+#include "sipcodes.h"
 
 #include <lualib.h>
 
@@ -18,6 +19,29 @@
  * when it is a number or string that is not; any other type raises
  * "bad argument #idx to '<fn>' (SIP status code expected, got <type>)". */
 LSIPCODES_LOCAL int lsipcodes_tocode(lua_State *L, int idx);
+
+/* lsipcodes_tocode with the common case inline: the hot functions call
+ * this, so a plain number costs two API calls and no function call of
+ * ours; everything else takes the full path. */
+static inline int lsipcodes_tocode_fast(lua_State *L, int idx)
+{
+#if LUA_VERSION_NUM >= 503
+    if (lua_isinteger(L, idx)) {
+        lua_Integer value = lua_tointegerx(L, idx, NULL);
+        return value >= SIPCODES_MIN_CODE && value <= SIPCODES_MAX_CODE
+            ? (int)value : 0;
+    }
+#else
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        lua_Number value = lua_tonumber(L, idx);
+        if (value >= SIPCODES_MIN_CODE && value <= SIPCODES_MAX_CODE
+            && value == (lua_Number)(int)value)
+            return (int)value;
+        return 0;
+    }
+#endif
+    return lsipcodes_tocode(L, idx);
+}
 
 /* The optional class argument of list() and each(): 0 for nil/none, else
  * an integral number 1..6; anything else is an argument error. */
