@@ -78,3 +78,11 @@ install: build/$(INSTALL_VM)/sipcodes.so
 
 clean:
 	rm -rf build
+
+# Benchmark against a plain table and a pure-Lua peer; writes bench/results.md.
+.PHONY: bench deps-bench
+deps-bench:
+	@sh build-aux/deps bench
+
+bench: deps-bench build
+	@sh bench/run

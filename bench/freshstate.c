@@ -13,8 +13,13 @@
  *
  *   heap_added   bytes the Lua heap holds after require, after a full GC,
  *                minus the same for a bare state (first cycle)
- *   malloc_first / malloc_last   bytes in use in the C heap after the
- *                first and after the last cycle: equal when nothing grows
+ *   malloc_first / malloc_last   bytes in use in the C heap after cycle
+ *                100 (the first, for fewer cycles; later, so that one-off
+ *                allocations of the C library are behind) and after the
+ *                last cycle (glibc counts its per-thread caches as in use,
+ *                so this moves by a few hundred bytes either way)
+ *   rss_first / rss_last   resident KiB at the same two points: a leak of
+ *                even 10 bytes per state would show over 10,000 states
  *
  * Instructions per state come from running it under callgrind with two
  * CYCLES values and dividing the difference (bench/run does that).
@@ -90,6 +95,18 @@ static lua_CFunction open_library(const char *dir)
     return sym.function;
 }
 
+static long resident_kib(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f != NULL) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * 4;
+}
+
 static size_t malloc_in_use(void)
 {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
@@ -104,6 +121,7 @@ int main(int argc, char **argv)
     const char *mode, *dir, *module = NULL;
     long cycles, i;
     size_t heap_added = 0, malloc_first = 0;
+    long rss_first = 0;
 
     if (argc != 4) {
         fprintf(stderr, "usage: freshstate base|c|preload|lua MODULE-DIR CYCLES\n");
@@ -142,11 +160,16 @@ int main(int argc, char **argv)
             require_or_die(L, module);
         }
         lua_close(L);
-        if (i == 0)
+        if (i == (cycles > 100 ? 99 : 0))
+        {
             malloc_first = malloc_in_use();
+            rss_first = resident_kib();
+        }
     }
-    printf("mode=%s cycles=%ld heap_added=%lu malloc_first=%lu malloc_last=%lu\n",
+    printf("mode=%s cycles=%ld heap_added=%lu malloc_first=%lu malloc_last=%lu"
+           " rss_first=%ld rss_last=%ld\n",
            mode, cycles, (unsigned long)heap_added,
-           (unsigned long)malloc_first, (unsigned long)malloc_in_use());
+           (unsigned long)malloc_first, (unsigned long)malloc_in_use(),
+           rss_first, resident_kib());
     return 0;
 }

@@ -1,0 +1,126 @@
+-- Turns the raw numbers bench/run collected into bench/results.md.
+--   report.lua DIR N1 N2 JIT_OUTER JIT_ROUNDS FRESH_CYCLES
+local dir, n1, n2, jit_outer, jit_rounds, fresh_cycles = ...
+
+local function read(vm)
+  local t = {}
+  for line in io.lines(dir .. "/" .. vm) do
+    local op, impl, v = line:match("^(%S+)\t(%S+)\t(%S+)$")
+    t[op] = t[op] or {}
+    t[op][impl] = tonumber(v)
+  end
+  return t
+end
+
+-- Targets: ratio to the plain table (Lua 5.4, Lua 5.1, LuaJIT).
+local TARGETS = {
+  reasons = { 1.5, 1.3, 1.1 }, reason = { 1.8, 1.55, 1.2 },
+  class = { 1.45, 1.35, 1.2 }, is_final = { 1.45, 1.35, 1.2 },
+  format = { 1.8, 1.6, 1.2 },
+}
+-- parse_status_line: how many times faster than the peer it must be.
+local PARSE_SPEEDUP = { 1.5, 1.5, 1.0 }
+local NAMES = {
+  reasons = "`sip.reasons[c]`", reason = "`sip.reason(c)`", class = "`sip.class(c)`",
+  is_final = "`sip.is_final(c)`", format = "`sip.format(c)`", code = "`sip.code(phrase)`",
+  parse_status_line = "`sip.parse_status_line(s)`",
+}
+local ORDER = { "reasons", "reason", "class", "is_final", "format", "code", "parse_status_line" }
+local VMS = { { "lua5.4", "Lua 5.4", "Ir" }, { "lua5.1", "Lua 5.1", "Ir" }, { "luajit", "LuaJIT", "ns" } }
+
+local data = {}
+for _, vm in ipairs(VMS) do data[vm[1]] = read(vm[1]) end
+
+local out = {}
+local function say(s) out[#out + 1] = s end
+local misses = 0
+
+local function fmt_value(v, unit)
+  if unit == "Ir" then return ("%.0f Ir"):format(v) end
+  return ("%.2f ns"):format(v)
+end
+
+say("## Benchmark results")
+say("")
+say("Per operation, over a mix of 20 common and 4 unknown codes (phrases and status")
+say("lines for `code` and `parse_status_line`), functions called through locals")
+say("(`local reason = sip.reason`).  Lua 5.4/5.1: instructions per op (callgrind,")
+say(("difference of %s and %s loop rounds); LuaJIT: median ns per op of %s rounds"):format(n1, n2, jit_rounds))
+say(("(~%d ops each).  The ratio in brackets is to a plain Lua table `t[c]` in the"):format(jit_outer * 24))
+say("same loop, the limit; *peer* is `bench/sipcodes_pure.lua`, the same table and")
+say("interface in plain Lua.  ✔ / ✘: target met or not.")
+say("")
+local head, rule = { "| op |" }, { "|---|" }
+for _, vm in ipairs(VMS) do
+  head[#head + 1] = (" %s sipcodes | %s peer | target |"):format(vm[2], vm[2])
+  rule[#rule + 1] = "---:|---:|---|"
+end
+say(table.concat(head)); say(table.concat(rule))
+do
+  local row = { "| table `t[c]` |" }
+  for _, vm in ipairs(VMS) do
+    row[#row + 1] = (" %s (1.00) | | |"):format(fmt_value(data[vm[1]].table.table, vm[3]))
+  end
+  say(table.concat(row))
+end
+for _, op in ipairs(ORDER) do
+  local row = { "| " .. NAMES[op] .. " |" }
+  for i, vm in ipairs(VMS) do
+    local d = data[vm[1]]
+    local base, c, p = d.table.table, d[op].c, d[op].pure
+    local target
+    if TARGETS[op] then
+      local ok = c / base <= TARGETS[op][i] and c <= p
+      misses = misses + (ok and 0 or 1)
+      target = ("≤ %.2f, ≤ peer %s"):format(TARGETS[op][i], ok and "✔" or "✘")
+      row[#row + 1] = (" %s (%.2f) | %s (%.2f) | %s |"):format(
+        fmt_value(c, vm[3]), c / base, fmt_value(p, vm[3]), p / base, target)
+    else
+      local speedup = p / c
+      if op == "parse_status_line" then
+        local ok = speedup >= PARSE_SPEEDUP[i]
+        misses = misses + (ok and 0 or 1)
+        target = ("peer ≥ %.1fx: %.2fx %s"):format(PARSE_SPEEDUP[i], speedup, ok and "✔" or "✘")
+      else
+        target = ("(none) peer %.2fx"):format(speedup)
+      end
+      row[#row + 1] = (" %s | %s | %s |"):format(fmt_value(c, vm[3]), fmt_value(p, vm[3]), target)
+    end
+  end
+  say(table.concat(row))
+end
+
+say("")
+say(("### A fresh lua_State (%s states; instructions per state from callgrind)"):format(fresh_cycles))
+say("")
+say("`luaL_newstate` + `luaL_openlibs` + require + `lua_close`, repeated.  *require*: through")
+say("`package.cpath`, as a host does; *preload*: `luaopen_sipcodes` through `package.preload`")
+say("(what the module builds, without the path search); *peer*: requiring")
+say("`sipcodes_pure.lua` from source.  Added = more than a bare state; heap = Lua heap the")
+say("module keeps after a full GC; RSS = resident KiB after state 100 and after the last.")
+say("")
+say("| VM | bare state | require sipcodes: added Ir | heap B | preload: added Ir | heap B | peer: added Ir | heap B | peer / require | RSS (require) |")
+say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+for _, vm in ipairs(VMS) do
+  local f = {}
+  for line in io.lines(dir .. "/fresh-" .. vm[1]) do
+    local mode, ir, rest = line:match("^(%S+)\t(%S+)\t(.*)$")
+    f[mode] = { ir = tonumber(ir), heap = tonumber(rest:match("heap_added=(%d+)")),
+                rss1 = rest:match("rss_first=(%d+)"), rss2 = rest:match("rss_last=(%d+)") }
+  end
+  local b = f.base.ir
+  say(("| %s | %d Ir | +%d | %d | +%d | %d | +%d | %d | %.1fx | %s → %s KiB |"):format(
+    vm[2], b, f.c.ir - b, f.c.heap, f.preload.ir - b, f.preload.heap, f.lua.ir - b, f.lua.heap,
+    (f.lua.ir - b) / (f.c.ir - b), f.c.rss1, f.c.rss2))
+  if vm[1] == "lua5.4" then
+    TARGET_FRESH = ("Lua 5.4 targets: ≤ 120k Ir and ≤ 10240 B added, ≥ 5x cheaper than the peer: "
+      .. "require %s, preload %s, heap %s, peer ratio %s."):format(
+      f.c.ir - b <= 120000 and "✔" or "✘", f.preload.ir - b <= 120000 and "✔" or "✘",
+      f.c.heap <= 10240 and "✔" or "✘", (f.lua.ir - b) / (f.c.ir - b) >= 5 and "✔" or "✘")
+  end
+end
+say("")
+say(TARGET_FRESH)
+say("")
+say(("%d lookup target(s) missed."):format(misses))
+print(table.concat(out, "\n"))
