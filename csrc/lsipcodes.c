@@ -156,7 +156,12 @@ static int push_code_or_nil(lua_State *L, int value)
 
 static int l_class(lua_State *L)
 {
-    return push_code_or_nil(L, sipcodes_class(lsipcodes_tocode_fast(L, 1)));
+    int code = lsipcodes_tocode_fast(L, 1);
+    if (code == 0)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, code / 100);
+    return 1;
 }
 
 static int l_class_name(lua_State *L)
@@ -176,7 +181,7 @@ static int l_canonical(lua_State *L)
 
 static int push_class_between(lua_State *L, int lo, int hi)
 {
-    int cls = sipcodes_class(lsipcodes_tocode_fast(L, 1));
+    int cls = lsipcodes_tocode_fast(L, 1) / 100;    /* 0 when not a code */
     lua_pushboolean(L, cls >= lo && cls <= hi);
     return 1;
 }
@@ -209,59 +214,76 @@ static int l_is_deprecated(lua_State *L)
 #define SIP_VERSION_PREFIX "SIP/2.0 "
 
 /* format() and status_line(): `prefix` goes before "486 Busy Here";
- * upvalue 1 caches the strings made without an explicit reason. */
-static int format_with_prefix(lua_State *L, const char *prefix)
+ * upvalue 1 caches the strings made without an explicit reason.  The
+ * cases other than a cache hit live in functions of their own, so that
+ * the hit path stays a few instructions long. */
+static int format_fill(lua_State *L, const char *prefix, int code)
 {
-    int code = lsipcodes_tocode_fast(L, 1);
     char digits[SIPCODES_FORMAT_MAX + 1];
+    size_t len = sipcodes_format(code, digits, sizeof digits);
+    lua_pushstring(L, prefix);
+    lua_pushlstring(L, digits, len);
+    lua_concat(L, 2);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, lua_upvalueindex(1), code);
+    return 1;
+}
 
-    /* The hot case first: no reason given, string already cached (or not
-     * a code, when the nil that rawgeti pushed is the answer). */
-    if (lua_gettop(L) == 1 || lua_isnil(L, 2)) {
-        size_t len;
-        if (sipcodes_compat_rawgeti(L, lua_upvalueindex(1), code) != LUA_TNIL
-            || code == 0)
-            return 1;
-        len = sipcodes_format(code, digits, sizeof digits);
-        lua_pop(L, 1);
-        lua_pushstring(L, prefix);
-        lua_pushlstring(L, digits, len);
-        lua_concat(L, 2);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, lua_upvalueindex(1), code);
-        return 1;
-    } else {
-        size_t len;
-        struct sipcodes_error err;
-        const char *reason = lsipcodes_checkstring(L, 2, &len, "string");
-        luaL_Buffer b;
-        if (!sipcodes_reason_valid(reason, len, 1, &err)) {
-            lua_pushfstring(L, "invalid Reason-Phrase: %s at byte %d",
-                            err.message, (int)err.offset + 1);
-            return lsipcodes_argerror(L, 2, lua_tostring(L, -1));
-        }
-        if (code == 0) {
-            lua_pushnil(L);
-            return 1;
-        }
-        luaL_buffinit(L, &b);
-        luaL_addstring(&b, prefix);
-        sprintf(digits, "%d ", code);
-        luaL_addstring(&b, digits);
-        luaL_addlstring(&b, reason, len);
-        luaL_pushresult(&b);
+static int format_with_reason(lua_State *L, const char *prefix, int code)
+{
+    char digits[16];
+    size_t len;
+    struct sipcodes_error err;
+    const char *reason = lsipcodes_checkstring(L, 2, &len, "string");
+    luaL_Buffer b;
+    if (!sipcodes_reason_valid(reason, len, 1, &err)) {
+        lua_pushfstring(L, "invalid Reason-Phrase: %s at byte %d",
+                        err.message, (int)err.offset + 1);
+        return lsipcodes_argerror(L, 2, lua_tostring(L, -1));
+    }
+    if (code == 0) {
+        lua_pushnil(L);
         return 1;
     }
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, prefix);
+    sprintf(digits, "%d ", code);
+    luaL_addstring(&b, digits);
+    luaL_addlstring(&b, reason, len);
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* Everything but a cache hit; the stack is (code [, reason]) plus, when
+ * the hot path looked the cache up, the nil it found. */
+static int format_slow(lua_State *L, const char *prefix, int code)
+{
+    lua_settop(L, 2);
+    if (!lua_isnil(L, 2))
+        return format_with_reason(L, prefix, code);
+    if (code == 0 || sipcodes_compat_rawgeti(L, lua_upvalueindex(1), code)
+                         != LUA_TNIL)
+        return 1;            /* nil for what is not a code, or the hit */
+    lua_pop(L, 1);
+    return format_fill(L, prefix, code);
 }
 
 static int l_format(lua_State *L)
 {
-    return format_with_prefix(L, "");
+    int code = lsipcodes_tocode_fast(L, 1);
+    if (lua_gettop(L) == 1
+        && sipcodes_compat_rawgeti(L, lua_upvalueindex(1), code) != LUA_TNIL)
+        return 1;
+    return format_slow(L, "", code);
 }
 
 static int l_status_line(lua_State *L)
 {
-    return format_with_prefix(L, SIP_VERSION_PREFIX);
+    int code = lsipcodes_tocode_fast(L, 1);
+    if (lua_gettop(L) == 1
+        && sipcodes_compat_rawgeti(L, lua_upvalueindex(1), code) != LUA_TNIL)
+        return 1;
+    return format_slow(L, SIP_VERSION_PREFIX, code);
 }
 
 static int l_parse_status_line(lua_State *L)

@@ -28,10 +28,12 @@ static const char wrappers[] =
     "local type, floor = type, math.floor\n"
     /* Each wrapper is vararg so that the C function sees exactly the
      * arguments the caller gave ("got no value" versus "got nil"). */
+    /* A hit needs no type test: only numbers are keys. */
     "local function lookup(c_fn)\n"
     "  return function(...)\n"
     "    local code = ...\n"
-    "    if type(code) == 'number' then return reasons[code] end\n"
+    "    local r = reasons[code]\n"
+    "    if r ~= nil or type(code) == 'number' then return r end\n"
     "    return (c_fn(...))\n"
     "  end\n"
     "end\n"
@@ -47,10 +49,11 @@ static const char wrappers[] =
     "local function cached(cache, c_fn)\n"
     "  return function(...)\n"
     "    local code, reason = ...\n"
-    "    if reason == nil and type(code) == 'number' then\n"
+    "    if reason == nil then\n"
     "      local s = cache[code]\n"
-    "      if s ~= nil or not (code >= 100 and code <= 699 and code % 1 == 0) then\n"
-    "        return s\n"
+    "      if s ~= nil then return s end\n"
+    "      if type(code) == 'number' and not (code >= 100 and code <= 699 and code % 1 == 0) then\n"
+    "        return nil\n"
     "      end\n"
     "    end\n"
     "    return (c_fn(...))\n"
