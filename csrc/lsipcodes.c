@@ -350,7 +350,15 @@ int luaopen_sipcodes(lua_State *L)
     module = lua_gettop(L);
     lsipcodes_lazy_fields(L, module, plain_functions);
 
+#if LUA_VERSION_NUM == 501 && !LSIPCODES_LUAJIT
+    /* Lua 5.1 hashes integer keys as doubles: an array part holding every
+     * valid code makes sip.reasons[c] and reason(c) about 25 instructions
+     * cheaper per lookup, for about 5 KB more per lua_State.  (5.2+ hash
+     * integers cheaply; LuaJIT compiles either.) */
+    lua_createtable(L, SIPCODES_MAX_CODE, 0);            /* code -> phrase */
+#else
     lua_createtable(L, 0, (int)n);                       /* code -> phrase */
+#endif
     reasons = lua_gettop(L);
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
