@@ -14,19 +14,17 @@
  */
 #include "lsipcodes_private.h"
 
-/* Marks our metatables and holds the table's name for messages.  The key
- * is the address of this constant, which no Lua code can forge. */
-static const char readonly_key = 'r';
+static int readonly_newindex(lua_State *L);
 
 /* Pushes the backing table of the proxy at idx, or returns 0 (pushing
- * nothing) when idx is not one of our proxies. */
+ * nothing) when idx is not one of our proxies.  Ours are those whose
+ * __newindex is readonly_newindex, a C function no Lua code can forge. */
 static int push_backing(lua_State *L, int idx)
 {
     if (!lua_getmetatable(L, idx))
         return 0;
-    lua_pushlightuserdata(L, (void *)&readonly_key);
-    lua_rawget(L, -2);
-    if (lua_isnil(L, -1)) {
+    lua_getfield(L, -1, "__newindex");
+    if (lua_tocfunction(L, -1) != readonly_newindex) {
         lua_pop(L, 2);
         return 0;
     }
@@ -37,16 +35,11 @@ static int push_backing(lua_State *L, int idx)
     return 1;
 }
 
+/* upvalue 1: the table's name for the message */
 static int readonly_newindex(lua_State *L)
 {
-    const char *name = "table";
-    if (lua_getmetatable(L, 1)) {
-        lua_pushlightuserdata(L, (void *)&readonly_key);
-        lua_rawget(L, -2);
-        if (lua_type(L, -1) == LUA_TSTRING)
-            name = lua_tostring(L, -1);
-    }
-    return luaL_error(L, "attempt to modify read-only table %s", name);
+    return luaL_error(L, "attempt to modify read-only table %s",
+                      lua_tostring(L, lua_upvalueindex(1)));
 }
 
 /* next() over the backing table; the state argument is the proxy, so the
@@ -75,18 +68,18 @@ void lsipcodes_readonly(lua_State *L, const char *name)
 {
     int backing = lua_gettop(L);
     lua_newtable(L);                                  /* proxy */
-    lua_createtable(L, 0, 5);                         /* its metatable */
+    /* Four fields, so that the metatable has no spare hash slots: the
+     * __index every lookup reads is found in the fewest steps. */
+    lua_createtable(L, 0, 4);                         /* its metatable */
     lua_pushvalue(L, backing);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, readonly_newindex);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, readonly_newindex, 1);
     lua_setfield(L, -2, "__newindex");
     lua_pushcfunction(L, readonly_pairs);
     lua_setfield(L, -2, "__pairs");
     lua_pushliteral(L, "read-only");
     lua_setfield(L, -2, "__metatable");
-    lua_pushlightuserdata(L, (void *)&readonly_key);
-    lua_pushstring(L, name);
-    lua_rawset(L, -3);
     lua_setmetatable(L, -2);
     lua_replace(L, backing);
 }
