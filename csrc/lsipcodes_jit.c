@@ -5,9 +5,8 @@
  * is stitched around it and that part of the loop runs at interpreter
  * speed, about five times slower than a table lookup.  A Lua function that
  * reads the same table is inlined into the trace instead.  So on LuaJIT,
- * and only there, luaopen runs the chunk below once: it replaces reason,
- * class, the is_* predicates, canonical, format and status_line by small
- * Lua functions that answer every number themselves from the tables the C
+ * and only there, the chunk below replaces reason, class, the is_*
+ * predicates, canonical, format and status_line by small Lua functions that answer every number themselves from the tables the C
  * functions use, and pass anything else (strings, wrong types, an explicit
  * reason) to the C function they replace, which gives the identical
  * answer or raises the identical argument error (see lsipcodes_argerror).
@@ -18,13 +17,19 @@
  * the core's rule for an integral code.  format() and status_line() read
  * the C functions' own caches and call C only the first time a valid code
  * is formatted, to fill them.
+ *
+ * Compiling the chunk costs a fresh lua_State more than everything else
+ * luaopen does, so it runs the first time a script reads one of those
+ * names (or walks the module), not at require.
  */
 #include "lsipcodes_private.h"
 
 #if LSIPCODES_LUAJIT
 
+#include <string.h>
+
 static const char wrappers[] =
-    "local module, reasons, formats, lines = ...\n"
+    "local module, reasons, formats, lines, c_reason, c_format, c_status_line = ...\n"
     "local type, floor = type, math.floor\n"
     /* Each wrapper is vararg so that the C function sees exactly the
      * arguments the caller gave ("got no value" versus "got nil"). */
@@ -60,7 +65,7 @@ static const char wrappers[] =
     "  end\n"
     "end\n"
     "local c_class, c_canonical, c_known = module.class, module.canonical, module.is_known\n"
-    "module.reason = lookup(module.reason)\n"
+    "module.reason = lookup(c_reason)\n"
     "module.is_known = function(...)\n"
     "  local code = ...\n"
     "  if type(code) == 'number' then return reasons[code] ~= nil end\n"
@@ -95,20 +100,81 @@ static const char wrappers[] =
     "module.is_server_failure = between(500, 599, module.is_server_failure)\n"
     "module.is_global_failure = between(600, 699, module.is_global_failure)\n"
     "module.is_failure = between(400, 699, module.is_failure)\n"
-    "module.format = cached(formats, module.format)\n"
-    "module.status_line = cached(lines, module.status_line)\n";
+    "module.format = cached(formats, c_format)\n"
+    "module.status_line = cached(lines, c_status_line)\n";
+
+/* The names the chunk defines. */
+static const char *const wrapped[] = {
+    "reason", "format", "status_line", "class", "canonical", "is_known",
+    "is_valid", "is_provisional", "is_final", "is_success",
+    "is_redirection", "is_client_failure", "is_server_failure",
+    "is_global_failure", "is_failure", NULL
+};
+
+/* Upvalues of jit_index: the module's ordinary __index, then what the
+ * chunk takes after the module. */
+enum { UV_INDEX = 1, UV_REASONS, UV_FORMATS, UV_LINES, UV_REASON, UV_FORMAT,
+       UV_STATUS_LINE, UV_COUNT = UV_STATUS_LINE };
+
+static int is_wrapped(const char *name)
+{
+    int i;
+    for (i = 0; wrapped[i] != NULL; i++)
+        if (strcmp(wrapped[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* __index(module, key) until the chunk has run. */
+static int jit_index(lua_State *L)
+{
+    int i;
+    lua_settop(L, 2);
+    if (lua_type(L, 2) != LUA_TSTRING || !is_wrapped(lua_tostring(L, 2))) {
+        lua_pushvalue(L, lua_upvalueindex(UV_INDEX));
+        lua_insert(L, 1);
+        lua_call(L, 2, 1);
+        return 1;
+    }
+    /* From now on the module's fields come the ordinary way; the chunk
+     * reads the C functions it wraps through it. */
+    lua_getmetatable(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(UV_INDEX));
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 1);
+    if (luaL_loadbuffer(L, wrappers, sizeof wrappers - 1,
+                        LSIPCODES_JIT_CHUNKNAME) != 0)
+        return lua_error(L);
+    lua_pushvalue(L, 1);
+    for (i = UV_REASONS; i <= UV_STATUS_LINE; i++)
+        lua_pushvalue(L, lua_upvalueindex(i));
+    lua_call(L, UV_COUNT, 0);
+    lua_rawget(L, 1);
+    return 1;
+}
 
 void lsipcodes_jit_wrap(lua_State *L, int module, int reasons, int formats,
                         int lines)
 {
-    if (luaL_loadbuffer(L, wrappers, sizeof wrappers - 1,
-                        LSIPCODES_JIT_CHUNKNAME) != 0)
-        lua_error(L);
-    lua_pushvalue(L, module);
+    static const char *const c_functions[] = { "reason", "format",
+                                               "status_line" };
+    int i;
+    lua_getmetatable(L, module);
+    lua_getfield(L, -1, "__index");
     lua_pushvalue(L, reasons);
     lua_pushvalue(L, formats);
     lua_pushvalue(L, lines);
-    lua_call(L, 4, 0);
+    /* The C functions with upvalues leave the module until the chunk puts
+     * their wrappers there: a field that exists would never reach
+     * jit_index. */
+    for (i = 0; i < 3; i++) {
+        lua_getfield(L, module, c_functions[i]);
+        lua_pushnil(L);
+        lua_setfield(L, module, c_functions[i]);
+    }
+    lua_pushcclosure(L, jit_index, UV_COUNT);
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 1);
 }
 
 #else
