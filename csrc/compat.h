@@ -75,4 +75,15 @@ static inline int sipcodes_compat_rawgeti(lua_State *L, int idx, int n)
 }
 #endif
 
+/* lua_rawget, returning the type of the value it pushed (5.3+ do). */
+#if LUA_VERSION_NUM >= 503
+#define sipcodes_compat_rawget(L, idx) lua_rawget((L), (idx))
+#else
+static inline int sipcodes_compat_rawget(lua_State *L, int idx)
+{
+    lua_rawget(L, idx);
+    return lua_type(L, -1);
+}
+#endif
+
 #endif

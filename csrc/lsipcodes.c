@@ -268,22 +268,26 @@ static int format_slow(lua_State *L, const char *prefix, int code)
     return format_fill(L, prefix, code);
 }
 
+/* The cache is keyed by number, like sip.reasons, so the argument itself
+ * is the key: a hit is the answer whatever else is true of it. */
 static int l_format(lua_State *L)
 {
-    int code = lsipcodes_tocode_fast(L, 1);
-    if (lua_gettop(L) == 1
-        && sipcodes_compat_rawgeti(L, lua_upvalueindex(1), code) != LUA_TNIL)
-        return 1;
-    return format_slow(L, "", code);
+    if (lua_gettop(L) == 1) {
+        lua_pushvalue(L, 1);
+        if (sipcodes_compat_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+            return 1;
+    }
+    return format_slow(L, "", lsipcodes_tocode(L, 1));
 }
 
 static int l_status_line(lua_State *L)
 {
-    int code = lsipcodes_tocode_fast(L, 1);
-    if (lua_gettop(L) == 1
-        && sipcodes_compat_rawgeti(L, lua_upvalueindex(1), code) != LUA_TNIL)
-        return 1;
-    return format_slow(L, SIP_VERSION_PREFIX, code);
+    if (lua_gettop(L) == 1) {
+        lua_pushvalue(L, 1);
+        if (sipcodes_compat_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+            return 1;
+    }
+    return format_slow(L, SIP_VERSION_PREFIX, lsipcodes_tocode(L, 1));
 }
 
 static int l_parse_status_line(lua_State *L)
