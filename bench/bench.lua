@@ -5,7 +5,8 @@
 --                                 "ops checksum"; bench/run runs it under
 --                                 callgrind at two lengths
 --   bench.lua time OUTER ROUNDS   every op of every IMPL, ROUNDS times round
---                                 robin; prints "op impl median-ns-per-op"
+--                                 robin; prints "op impl median-ns-per-op
+--                                 median-ratio-to-the-table"
 --   bench.lua check               both IMPLs agree on every op (exit 1 if not)
 local sip = require("sipcodes")
 local pure = require("sipcodes_pure")
@@ -114,9 +115,21 @@ elseif mode == "time" then
       r.ns[#r.ns + 1] = t * 1e9 / (reps * #r.op.mix)
     end
   end
+  -- Besides the median ns, the median of each round's ratio to the plain
+  -- table timed just before it: load from other processes that comes and
+  -- goes cancels out of a ratio taken within one round.
+  local function median(t)
+    table.sort(t)
+    return t[math.floor((#t + 1) / 2)]
+  end
+  local base = runs[1].ns
   for _, r in ipairs(runs) do
-    table.sort(r.ns)
-    print(("%s\t%s\t%.3f"):format(r.op.name, r.impl, r.ns[math.floor((#r.ns + 1) / 2)]))
+    local ratios = {}
+    for i = 1, #r.ns do ratios[i] = r.ns[i] / base[i] end
+    r.ratio = median(ratios)
+  end
+  for _, r in ipairs(runs) do
+    print(("%s\t%s\t%.3f\t%.3f"):format(r.op.name, r.impl, median(r.ns), r.ratio))
   end
 
 elseif mode == "check" then

@@ -5,9 +5,10 @@ local dir, n1, n2, jit_outer, jit_rounds, fresh_cycles = ...
 local function read(vm)
   local t = {}
   for line in io.lines(dir .. "/" .. vm) do
-    local op, impl, v = line:match("^(%S+)\t(%S+)\t(%S+)$")
+    local op, impl, v, ratio = line:match("^(%S+)\t(%S+)\t(%S+)\t?(%S*)$")
     t[op] = t[op] or {}
     t[op][impl] = tonumber(v)
+    t[op][impl .. "_ratio"] = tonumber(ratio)
   end
   return t
 end
@@ -68,13 +69,19 @@ for _, op in ipairs(ORDER) do
   for i, vm in ipairs(VMS) do
     local d = data[vm[1]]
     local base, c, p = d.table.table, d[op].c, d[op].pure
+    -- LuaJIT: ratios taken within each round (see bench.lua).
+    local rc = d[op].c_ratio or c / base
+    local rp = d[op].pure_ratio or p / base
     local target
     if TARGETS[op] then
-      local ok = c / base <= TARGETS[op][i] and c <= p
+      -- "As fast as the peer" allows a tie within the resolution: 1 Ir
+      -- under callgrind, 3 % in LuaJIT's timings.
+      local tie = vm[3] == "Ir" and c <= p + 1 or rc <= rp * 1.03
+      local ok = rc <= TARGETS[op][i] and tie
       misses = misses + (ok and 0 or 1)
       target = ("≤ %.2f, ≤ peer %s"):format(TARGETS[op][i], ok and "✔" or "✘")
       row[#row + 1] = (" %s (%.2f) | %s (%.2f) | %s |"):format(
-        fmt_value(c, vm[3]), c / base, fmt_value(p, vm[3]), p / base, target)
+        fmt_value(c, vm[3]), rc, fmt_value(p, vm[3]), rp, target)
     else
       local speedup = p / c
       if op == "parse_status_line" then
