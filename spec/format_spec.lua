@@ -2,11 +2,7 @@
 local sip = require("sipcodes")
 local ref = require("reference")
 
-local function error_of(fn, ...)
-  local ok, err = pcall(fn, ...)
-  if ok then return nil end
-  return err
-end
+local error_of = require("errors").error_of
 
 -- The phrase documented for a valid code the table does not know.
 local class_phrases = {

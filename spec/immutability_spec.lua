@@ -3,11 +3,7 @@
 local sip = require("sipcodes")
 local ref = require("reference")
 
-local function error_of(fn, ...)
-  local ok, err = pcall(fn, ...)
-  if ok then return nil end
-  return tostring(err)
-end
+local error_of = require("errors").error_of
 
 -- Does this VM call a __pairs metamethod?  Lua 5.2+ does; Lua 5.1 does not;
 -- LuaJIT only when built with LUAJIT_ENABLE_LUA52COMPAT (OpenResty's is).

@@ -2,12 +2,7 @@
 local sip = require("sipcodes")
 local ref = require("reference")
 
--- Calls fn(...) and returns the error message it raised (nil if none).
-local function error_of(fn, ...)
-  local ok, err = pcall(fn, ...)
-  if ok then return nil end
-  return err
-end
+local error_of = require("errors").error_of
 
 describe("sip.reason", function()
   it("takes a code as an integer, an integral float or a three-digit string", function()
