@@ -3,7 +3,8 @@
 #   make demo       build for Lua 5.4 and run examples/demo.lua
 #   make test       build for every VM and run the whole test suite
 #   make build      build/<vm>/sipcodes.so for lua5.1 lua5.2 lua5.3 lua5.4 luajit
-#   make install    one VM's module into LUA_CMODULE_DIR (see below)
+#   make install    one VM's module into LUA_CMODULE_DIR, the sipcode command,
+#                   the type definitions and the API reference (see below)
 #
 # Both demo and test install the Debian packages they miss when run as root
 # and name them otherwise (build-aux/deps).
@@ -78,3 +79,25 @@ install: build/$(INSTALL_VM)/sipcodes.so
 
 clean:
 	rm -rf build
+
+# The sipcode command, the editor type definitions and the API reference go
+# with the module.  The command's #! line names the interpreter of the
+# installed module (lua5.4, lua5.1, luajit ...), so it loads that module.
+BINDIR          ?= $(PREFIX)/bin
+DATADIR         ?= $(PREFIX)/share
+LUA_INTERPRETER ?= $(if $(filter jit,$(LUA_VERSION)),luajit,lua$(LUA_VERSION))
+
+.PHONY: install-command install-types
+
+install: install-command install-types
+
+install-command: bin/sipcode
+	install -d $(DESTDIR)$(BINDIR)
+	sed '1s|.*|#!/usr/bin/env $(LUA_INTERPRETER)|' bin/sipcode >$(DESTDIR)$(BINDIR)/sipcode
+	chmod 0755 $(DESTDIR)$(BINDIR)/sipcode
+
+# Not on package.path: a sipcodes.lua there would shadow the C module.
+install-types: types/sipcodes.lua docs/api.md
+	install -d $(DESTDIR)$(DATADIR)/sipcodes/types $(DESTDIR)$(DATADIR)/doc/sipcodes
+	install -m 0644 types/sipcodes.lua $(DESTDIR)$(DATADIR)/sipcodes/types/sipcodes.lua
+	install -m 0644 docs/api.md $(DESTDIR)$(DATADIR)/doc/sipcodes/api.md

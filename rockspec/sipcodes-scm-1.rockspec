@@ -39,6 +39,11 @@ build = {
          incdirs = { "csrc" },
       },
    },
+   install = {
+      bin = { sipcode = "bin/sipcode" },
+   },
+   -- shipped inside the installed rock: editor type definitions, API reference
+   copy_directories = { "types", "docs" },
 }
 
 test = {
