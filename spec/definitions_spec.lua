@@ -20,6 +20,16 @@ local function exports()
    return names
 end
 
+-- The sorted names of `set` for which keep(name, value) is true.
+local function names_where(set, keep)
+   local list = {}
+   for name, value in pairs(set) do
+      if keep(name, value) then list[#list + 1] = name end
+   end
+   table.sort(list)
+   return list
+end
+
 local function sorted_keys(set)
    local list = {}
    for k in pairs(set) do list[#list + 1] = k end
@@ -64,32 +74,19 @@ describe("the type definitions (types/sipcodes.lua)", function()
    local declared = declarations()
 
    it("describe every name the module exports", function()
-      local missing = {}
-      for _, name in ipairs(sorted_keys(exports())) do
-         if not declared[name] then missing[#missing + 1] = name end
-      end
-      assert.are.same({}, missing)
+      assert.are.same({}, names_where(exports(), function(name) return not declared[name] end))
    end)
 
    it("describe no name the module does not export", function()
-      local extra = {}
       local names = exports()
-      for _, name in ipairs(sorted_keys(declared)) do
-         if not names[name] then extra[#extra + 1] = name end
-      end
-      assert.are.same({}, extra)
+      assert.are.same({}, names_where(declared, function(name) return not names[name] end))
    end)
 
    it("declare functions as functions and the rest as values", function()
-      local wrong = {}
-      for name, t in pairs(exports()) do
+      assert.are.same({}, names_where(exports(), function(name, t)
          local d = declared[name]
-         if d and (d.kind == "function") ~= (t == "function") then
-            wrong[#wrong + 1] = name
-         end
-      end
-      table.sort(wrong)
-      assert.are.same({}, wrong)
+         return d and (d.kind == "function") ~= (t == "function")
+      end))
    end)
 
    it("give every function parameter a ---@param type and every function a ---@return", function()
@@ -110,13 +107,10 @@ describe("the type definitions (types/sipcodes.lua)", function()
    end)
 
    it("give every constant the code of the reference table", function()
-      local wrong = {}
-      for name, code in pairs(reference_constants()) do
+      assert.are.same({}, names_where(reference_constants(), function(name, code)
          local d = declared[name]
-         if not d or tonumber(d.value) ~= code then wrong[#wrong + 1] = name end
-      end
-      table.sort(wrong)
-      assert.are.same({}, wrong)
+         return not d or tonumber(d.value) ~= code
+      end))
    end)
 
    it("give the tables and the version a ---@type", function()
@@ -134,13 +128,9 @@ describe("the API reference (docs/api.md)", function()
    local doc = read("docs/api.md")
 
    it("names every exported name as sip.NAME", function()
-      local missing = {}
-      for _, name in ipairs(sorted_keys(exports())) do
-         if not (doc .. " "):find("sip%." .. name:gsub("_", "%%_") .. "[^%w_]") then
-            missing[#missing + 1] = name
-         end
-      end
-      assert.are.same({}, missing)
+      assert.are.same({}, names_where(exports(), function(name)
+         return not (doc .. " "):find("sip%." .. name .. "[^%w_]")
+      end))
    end)
 
    it("has a section with an example for every function", function()
