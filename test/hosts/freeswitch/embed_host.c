@@ -34,7 +34,8 @@
 static struct { int code; char reason[80]; } reference[MAX_ROWS];
 static int reference_rows;
 
-/* The phrase the API documents for a valid code the registry lacks. */
+/* The phrase the README documents for sip.format() of a valid code the
+ * registry lacks. */
 static const char *const class_phrases[] = {
     "Provisional", "Success", "Redirection",
     "Client Failure", "Server Failure", "Global Failure"
