@@ -101,3 +101,9 @@ install-types: types/sipcodes.lua docs/api.md
 	install -d $(DESTDIR)$(DATADIR)/sipcodes/types $(DESTDIR)$(DATADIR)/doc/sipcodes
 	install -m 0644 types/sipcodes.lua $(DESTDIR)$(DATADIR)/sipcodes/types/sipcodes.lua
 	install -m 0644 docs/api.md $(DESTDIR)$(DATADIR)/doc/sipcodes/api.md
+
+# A FreeSWITCH-style embedding host for the host tests (test/suites/52-*):
+# unlike the module, a host links its Lua library.
+build/hosts/embed-lua%: test/hosts/freeswitch/embed_host.c
+	@mkdir -p build/hosts
+	$(CC) $(CFLAGS) $(WARN) -pthread -I/usr/include/lua$* $< -llua$* -o $@
