@@ -34,7 +34,7 @@ describe("sip.required_headers", function()
     end
   end)
 
-  it("gives the issue's examples", function()
+  it("names the header field each of these codes requires", function()
     local function names(code)
       local out = {}
       for _, row in ipairs(sip.required_headers(code)) do out[#out + 1] = row.header end
