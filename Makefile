@@ -21,6 +21,7 @@ MODFLAGS := -fPIC -fvisibility=hidden
 LIBFLAG ?= -shared -Wl,-z,nodelete
 
 CORE_SRC    := csrc/sipcodes.c csrc/sipcodes_table.c csrc/sipcodes_grammar.c
+CORE_SRC    += csrc/sipcodes_q850.c csrc/sipcodes_reason_header.c csrc/sipcodes_headers.c
 BINDING_SRC := $(filter-out $(CORE_SRC),$(wildcard csrc/*.c))
 HEADERS     := $(wildcard csrc/*.h)
 

@@ -37,4 +37,10 @@ LSIPCODES_LOCAL void lsipcodes_readonly(lua_State *L, const char *name);
  * other value is an argument error. */
 LSIPCODES_LOCAL int lsipcodes_copy(lua_State *L);
 
+/* ---- lsipcodes_interwork.c: Q.850, Reason header, required headers --- */
+
+/* Adds the interworking functions and tables to the module table at the
+ * absolute index `module` (still writable: called before it is sealed). */
+LSIPCODES_LOCAL void lsipcodes_open_interwork(lua_State *L, int module);
+
 #endif

@@ -133,4 +133,165 @@ SIPCODES_API int sipcodes_parse_status_line(const char *text, size_t len,
  * valid or cap is too small. */
 SIPCODES_API size_t sipcodes_format(int code, char *buf, size_t cap);
 
+/* ====================================================================== *
+ * Interworking: Q.850 causes, the Reason header field, and the header    *
+ * fields a response must carry.                                          *
+ * (sipcodes_q850.c, sipcodes_reason_header.c, sipcodes_headers.c)        *
+ * ====================================================================== */
+
+/* ---- Q.850 cause values ------------------------------------------------ */
+
+/* Q.850 causes are 7-bit (0..127).  FreeSWITCH hangup causes share those
+ * numbers and add its own above them (487 ORIGINATOR_CANCEL, 8xx), so the
+ * cause functions take any int and answer "no" for what they do not know. */
+#define SIPCODES_Q850_MAX_CAUSE 127
+/* Largest value the cause input converters accept (3 decimal digits):
+ * room for FreeSWITCH's internal causes. */
+#define SIPCODES_CAUSE_MAX 999
+
+/* Each returns the cause when the value is an integer 0..SIPCODES_CAUSE_MAX
+ * (a double only when integral; text only when 1 to 3 ASCII digits), else
+ * -1. */
+SIPCODES_API int sipcodes_cause_from_integer(long long value);
+SIPCODES_API int sipcodes_cause_from_double(double value);
+SIPCODES_API int sipcodes_cause_from_digits(const char *text, size_t len);
+
+struct sipcodes_cause {
+    int cause;
+    const char *name;        /* Q.850 cause name, NULL for FreeSWITCH-only */
+    const char *freeswitch;  /* switch_call_cause_t name without the
+                                SWITCH_CAUSE_ prefix, or NULL */
+};
+
+/* The causes the mappings use, ascending; NULL when i is past the end. */
+SIPCODES_API const struct sipcodes_cause *sipcodes_cause_at(size_t i);
+/* The Q.850 name of a cause ("User busy"), or NULL. */
+SIPCODES_API const char *sipcodes_q850_name(int cause);
+/* FreeSWITCH's name of a cause ("USER_BUSY"), or NULL. */
+SIPCODES_API const char *sipcodes_freeswitch_cause_name(int cause);
+/* The cause named by a Q.850 name or a FreeSWITCH name (ASCII case and
+ * surrounding blanks ignored), or -1. */
+SIPCODES_API int sipcodes_cause_of(const char *text, size_t len);
+
+/* ---- SIP <-> Q.850 mappings -------------------------------------------- */
+
+enum sipcodes_q850_profile {
+    SIPCODES_PROFILE_RFC3398 = 0,     /* RFC 3398 sections 7.2.4.1, 8.2.6.1 */
+    SIPCODES_PROFILE_FREESWITCH = 1   /* mod_sofia's tables */
+};
+
+/* "rfc3398" or "freeswitch" (exact, lower case) -> the profile, else -1. */
+SIPCODES_API int sipcodes_profile_of(const char *text, size_t len);
+
+/* The warn-code (RFC 3261 section 20.43) at the start of a Warning header
+ * value ("304 host \"...\"", or just "304"), or -1. */
+SIPCODES_API int sipcodes_warning_code(const char *text, size_t len);
+
+/* The cause a gateway sends for a SIP response, or -1 when the profile
+ * says none (RFC 3398: 487) or the code is not valid.  warn_code is the
+ * response's Warning code or -1; RFC 3398 uses it for 488 and 606 only. */
+SIPCODES_API int sipcodes_to_q850(int code, int warn_code, int profile);
+
+/* The SIP response a gateway sends for a cause, or 0 when the profile says
+ * none (RFC 3398: 16 and 44) or the value is not a cause of that profile
+ * (RFC 3398: 0..127; FreeSWITCH: 0..SIPCODES_CAUSE_MAX). */
+SIPCODES_API int sipcodes_from_q850(int cause, int profile);
+
+/* ---- The Reason header field (RFC 3326) -------------------------------- */
+
+enum sipcodes_reason_protocol {
+    SIPCODES_REASON_OTHER = 0,
+    SIPCODES_REASON_SIP = 1,
+    SIPCODES_REASON_Q850 = 2
+};
+
+/* Largest cause value a parsed reason may carry (the grammar is 1*DIGIT;
+ * a longer number is reported as malformed). */
+#define SIPCODES_REASON_CAUSE_MAX 999999999L
+
+/* One reason-value of a parsed header.  All pointers point into the parsed
+ * text, except protocol for the registered protocols, which is the
+ * registered spelling ("SIP", "Q.850") whatever case was written. */
+struct sipcodes_reason {
+    int kind;                      /* enum sipcodes_reason_protocol */
+    const char *protocol;
+    size_t protocol_len;
+    long cause;                    /* -1 when there is no cause parameter */
+    const char *text;              /* inside the quotes, still escaped; */
+    size_t text_len;               /* NULL when there is no text */
+    const char *params;            /* every parameter, for */
+    size_t params_len;             /* sipcodes_reason_param_next */
+};
+
+/* An extension parameter (neither cause nor text). */
+struct sipcodes_reason_param {
+    const char *name;
+    size_t name_len;
+    const char *value;             /* NULL when the parameter has no value */
+    size_t value_len;
+    int quoted;                    /* value is a quoted-string's inside,
+                                      still escaped */
+};
+
+struct sipcodes_reason_iter {
+    const char *text;
+    size_t len;
+    size_t pos;
+    int state;
+    struct sipcodes_error error;   /* why the text is malformed */
+};
+
+/* Walks a Reason header field value (what follows "Reason:"), one
+ * reason-value per call: 1 and *out filled, 0 at the end, -1 when the text
+ * is malformed (*err filled when err is not NULL; every later call returns
+ * -1 again).  Reads exactly len bytes; any byte sequence is safe. */
+SIPCODES_API void sipcodes_reason_iter_init(struct sipcodes_reason_iter *it,
+                                            const char *text, size_t len);
+SIPCODES_API int sipcodes_reason_next(struct sipcodes_reason_iter *it,
+                                      struct sipcodes_reason *out,
+                                      struct sipcodes_error *err);
+
+/* Walks the extension parameters of a reason that sipcodes_reason_next
+ * returned; *pos starts at 0.  Returns 1 and fills *out, or 0 at the end. */
+SIPCODES_API int sipcodes_reason_param_next(const struct sipcodes_reason *r,
+                                            size_t *pos,
+                                            struct sipcodes_reason_param *out);
+
+/* Removes the quoted-pair escapes of a quoted-string's inside: writes at
+ * most len bytes to out and returns how many. */
+SIPCODES_API size_t sipcodes_unquote(const char *text, size_t len, char *out);
+
+/* Builds `protocol;cause=N;text="..."` (text omitted when text is NULL),
+ * escaping '"' and '\' as quoted-pairs (RFC 3261 section 25).  Text must be
+ * well-formed UTF-8 without control characters other than HTAB: a CR or LF
+ * could end the header and forge another.  Returns 0 and fills *err when
+ * the text is refused or the protocol is not a token; else 1, with *needed
+ * the full length (without the NUL).  buf holds the whole NUL-terminated
+ * value only when *needed < cap. */
+SIPCODES_API int sipcodes_reason_format(const char *protocol, long cause,
+                                        const char *text, size_t text_len,
+                                        char *buf, size_t cap, size_t *needed,
+                                        struct sipcodes_error *err);
+
+/* ---- What a response must carry ---------------------------------------- */
+
+struct sipcodes_required_header {
+    int code;
+    const char *header;       /* "WWW-Authenticate" */
+    const char *rfc;          /* "RFC 3261" */
+    const char *section;      /* "22.2" */
+    const char *when;         /* NULL, or the condition under which it is
+                                 required */
+};
+
+/* The header fields that RFC 3261 and its extensions say a response with
+ * this code MUST carry: a pointer to *count consecutive rows, or NULL with
+ * *count 0. */
+SIPCODES_API const struct sipcodes_required_header *
+sipcodes_required_headers(int code, size_t *count);
+
+/* 1 when RFC 3261 section 20.33 lets the response carry Retry-After (404,
+ * 413, 480, 486, 500, 503, 600, 603), else 0. */
+SIPCODES_API int sipcodes_allows_retry_after(int code);
+
 #endif
