@@ -181,6 +181,83 @@ function sip.parse_status_line(line) end
 ---@return T copy
 function sip.copy(readonly) end
 
+---@alias sipcodes.cause integer|number|string
+---@alias sipcodes.profile "rfc3398"|"freeswitch"
+
+---The Q.850 cause a gateway sends for a SIP final response (RFC 3398
+---section 8.2.6.1, or FreeSWITCH's mapping with profile "freeswitch").
+---warning is a warn-code or a Warning header value (488/606 give 65 when it
+---speaks of bearer capability). 487 gives nil; nil for non-codes.
+---@param code sipcodes.code
+---@param warning? integer|string
+---@param profile? sipcodes.profile
+---@return integer|nil cause
+function sip.to_q850(code, warning, profile) end
+
+---The SIP response a gateway sends for a Q.850 cause (RFC 3398 section
+---7.2.4.1, or FreeSWITCH's mapping). 16 and 44 give nil; unlisted causes 500.
+---@param cause sipcodes.cause
+---@param profile? sipcodes.profile
+---@return integer|nil code
+function sip.from_q850(cause, profile) end
+
+---Read-only: Q.850 cause number -> its Q.850 name ("User busy").
+---@type table<integer, string>
+sip.q850_causes = {}
+
+---Read-only: cause number -> FreeSWITCH's name ("USER_BUSY").
+---@type table<integer, string>
+sip.freeswitch_causes = {}
+
+---A cause by its Q.850 or FreeSWITCH name (any case, blanks trimmed), or nil.
+---@param name string
+---@return integer|nil cause
+function sip.q850_cause(name) end
+
+---An RFC 3326 Reason header value for a SIP cause: SIP;cause=486;text="Busy Here".
+---text: nil for the table's phrase, false for none, or a string (escaped;
+---control characters and invalid UTF-8 raise). nil for non-codes.
+---@param code sipcodes.code
+---@param text? string|false
+---@return string|nil value
+function sip.reason_header(code, text) end
+
+---The Q.850 variant: Q.850;cause=16;text="Normal call clearing"; nil above 127.
+---@param cause sipcodes.cause
+---@param text? string|false
+---@return string|nil value
+function sip.q850_reason_header(cause, text) end
+
+---@class sipcodes.reason
+---@field protocol string "SIP", "Q.850" or another protocol token as written
+---@field cause integer|nil
+---@field text string|nil the quoted text, unescaped
+---@field params table<string, string|true> extension parameters by lower-case name
+
+---Parses a Reason header value into a list of reasons; nil and a message
+---when malformed. Never raises on a string.
+---@param value string
+---@return sipcodes.reason[]|nil reasons
+---@return string? message
+function sip.parse_reason_header(value) end
+
+---@class sipcodes.required_header
+---@field header string e.g. "WWW-Authenticate"
+---@field rfc string e.g. "RFC 3261"
+---@field section string e.g. "22.2"
+---@field when string|nil the condition, where there is one
+
+---The header fields a response with this code MUST carry (a new list, empty
+---for most codes); nil for non-codes.
+---@param code sipcodes.code
+---@return sipcodes.required_header[]|nil headers
+function sip.required_headers(code) end
+
+---True for the codes RFC 3261 section 20.33 lets carry Retry-After.
+---@param code sipcodes.code
+---@return boolean
+function sip.allows_retry_after(code) end
+
 -- One integer constant per known code: sip.BUSY_HERE --> 486.
 sip.TRYING = 100 -- Trying
 sip.RINGING = 180 -- Ringing
