@@ -22,6 +22,7 @@ LIBFLAG ?= -shared -Wl,-z,nodelete
 
 CORE_SRC    := csrc/sipcodes.c csrc/sipcodes_table.c csrc/sipcodes_grammar.c
 CORE_SRC    += csrc/sipcodes_q850.c csrc/sipcodes_reason_header.c csrc/sipcodes_headers.c
+CORE_SRC    += csrc/sipcodes_routing.c csrc/sipcodes_pattern.c
 BINDING_SRC := $(filter-out $(CORE_SRC),$(wildcard csrc/*.c))
 HEADERS     := $(wildcard csrc/*.h)
 

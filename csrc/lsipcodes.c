@@ -348,6 +348,7 @@ int luaopen_sipcodes(lua_State *L)
     lua_pushliteral(L, SIPCODES_VERSION);
     lua_setfield(L, module, "_VERSION");
     lsipcodes_open_interwork(L, module);
+    lsipcodes_open_routing(L, module);
 
     lsipcodes_readonly(L, "sipcodes");
     return 1;

@@ -43,4 +43,10 @@ LSIPCODES_LOCAL int lsipcodes_copy(lua_State *L);
  * absolute index `module` (still writable: called before it is sealed). */
 LSIPCODES_LOCAL void lsipcodes_open_interwork(lua_State *L, int module);
 
+/* ---- lsipcodes_routing.c: routing helpers ---------------------------- */
+
+/* Adds best_response, matcher, matches, stops_forking, may_retry and
+ * treat_as to the module table at index `module`. */
+LSIPCODES_LOCAL void lsipcodes_open_routing(lua_State *L, int module);
+
 #endif
