@@ -77,3 +77,23 @@ print("info", info.code, info.reason, info.name, info.class, info.class_name,
   info.rfc, tostring(info.deprecated), tostring(info.iana), info.description, info.aliases[1])
 print("readonly", select(2, pcall(function() sip.reasons[486] = 1 end)))
 print("metatable", getmetatable(sip), getmetatable(sip.reasons), #sip.reasons)
+
+-- Routing helpers: the same inputs through the code-taking ones, a matcher
+-- predicate and best_response.
+for _, name in ipairs({ "stops_forking", "may_retry", "treat_as" }) do
+  for i, v in ipairs(inputs) do print(name, i, call(name, v)) end
+end
+print("treat_as", "retry_after", call("treat_as", 503, "120"))
+local predicate = (loadstring or load)(
+  "local m = ... return function(...) local a = m(...) return a end", "=crossvm")(sip.matcher("4xx|!487"))
+for i, v in ipairs(inputs) do
+  print("matches", i, call("matches", v, "4xx|!487"))
+  print("matcher", i, show(select(2, pcall(predicate, v))))
+end
+for i, p in ipairs({ "408|5[0-9][0-9]", "(487)|(408)", "4[0-9]+", "48", "7xx", "", 486 }) do
+  print("matches", "pattern", i, call("matches", 486, p))
+end
+for i, list in ipairs({ { 503, 407, 501, 404 }, {}, { 503 }, { 180 }, { 200, 603 }, { "486", 486.5, 0 / 0 }, { true } }) do
+  print("best_response", i, call("best_response", list))
+end
+print("best_response", "nil", call("best_response", nil))
