@@ -4,15 +4,25 @@
  *
  * matcher(pattern) is the one with a speed contract: OpenResty calls the
  * predicate in hot paths, and LuaJIT cannot compile a call into C (it
- * stitches the trace around it).  So the predicate is a Lua closure over a
- * plain table holding the matching codes: a number is answered by one
- * table lookup, all in Lua.  Only other types go to C, where the usual
- * input rules apply ("486" counts; nil is an argument error).
+ * stitches the trace around it).  So there the predicate is a Lua closure
+ * over a plain table holding the matching codes: a number is answered by
+ * one table lookup, all in Lua.  Only other types go to C, where the usual
+ * input rules apply ("486" counts; nil is an argument error).  On PUC Lua,
+ * where a C call is cheaper than a Lua one, the predicate is a C closure
+ * over the same table (bench/routing.lua measures both).
  */
 #include "lsipcodes_private.h"
 #include "sipcodes.h"
 
+#include <lualib.h>
 #include <string.h>
+
+/* LuaJIT's lualib.h names its jit library; PUC Lua's does not. */
+#if defined(LUA_JITLIBNAME)
+#define ROUTING_PREDICATE_IN_LUA 1
+#else
+#define ROUTING_PREDICATE_IN_LUA 0
+#endif
 
 /* ---- single codes ----------------------------------------------------- */
 
@@ -108,14 +118,14 @@ static int l_matches(lua_State *L)
     return 1;
 }
 
-/* What a predicate does with anything but a number: upvalue 1 is its set.
- * A type error is reported where the predicate was called (level 2: the
- * predicate's caller), not inside the predicate's own Lua code. */
-static int predicate_slow_path(lua_State *L)
+/* The predicate's answer for the argument at 1, given its set as upvalue
+ * 1.  A type error is reported where the predicate was called: `level`
+ * counts from this C function up to that caller. */
+static int predicate_answer(lua_State *L, int level)
 {
     int t = lua_type(L, 1);
     if (t != LUA_TNUMBER && t != LUA_TSTRING) {
-        luaL_where(L, 2);
+        luaL_where(L, level);
         lua_pushfstring(L, "bad argument #1 to 'matcher' "
                         "(SIP status code expected, got %s)",
                         luaL_typename(L, 1));
@@ -125,6 +135,15 @@ static int predicate_slow_path(lua_State *L)
     lua_rawgeti(L, lua_upvalueindex(1), lsipcodes_tocode(L, 1));
     lua_pushboolean(L, lua_toboolean(L, -1));
     return 1;
+}
+
+#if ROUTING_PREDICATE_IN_LUA
+
+/* Anything but a number, from the Lua predicate below (level 2: the Lua
+ * predicate's caller). */
+static int predicate_slow_path(lua_State *L)
+{
+    return predicate_answer(L, 2);
 }
 
 /* Returns a function (set, slow_path) -> predicate.  The call to the slow
@@ -139,15 +158,51 @@ static const char predicate_factory[] =
     "  end\n"
     "end\n";
 
+/* Replaces the set on top of the stack by the Lua predicate over it; the
+ * factory is loaded on first use and kept in `holder`[1], so that a state
+ * that never calls matcher() never compiles it. */
+static void push_predicate(lua_State *L, int holder)
+{
+    lua_rawgeti(L, holder, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        if (luaL_loadbuffer(L, predicate_factory, sizeof predicate_factory - 1,
+                            "=sipcodes.matcher") != 0)
+            lua_error(L);
+        lua_call(L, 0, 1);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, holder, 1);
+    }
+    lua_insert(L, -2);                      /* factory, set */
+    lua_pushvalue(L, -1);
+    lua_pushcclosure(L, predicate_slow_path, 1);
+    lua_call(L, 2, 1);                      /* factory(set, slow path) */
+}
+
+#else
+
+/* On PUC Lua a C function is the cheaper predicate: a Lua closure that
+ * indexes the set costs about twice as many instructions per call. */
+static int predicate_direct(lua_State *L)
+{
+    return predicate_answer(L, 1);
+}
+
+static void push_predicate(lua_State *L, int holder)
+{
+    (void)holder;
+    lua_pushcclosure(L, predicate_direct, 1);
+}
+
+#endif
+
 /* upvalue 1: predicates already made, by pattern, held weakly, so that a
  *            route that calls matcher("486|408") per request pays a lookup;
- * upvalue 2: a table whose [1] is the factory, loaded on first use so that
- *            a state that never calls matcher() never compiles it. */
+ * upvalue 2: a table for push_predicate's own use. */
 static int l_matcher(lua_State *L)
 {
     struct sipcodes_codeset set;
     int cache = lua_upvalueindex(1);
-    int holder = lua_upvalueindex(2);
     int code, n = 0;
 
     check_pattern(L, 1, &set);
@@ -158,17 +213,6 @@ static int l_matcher(lua_State *L)
         return 1;
     lua_pop(L, 1);
 
-    lua_rawgeti(L, holder, 1);
-    if (lua_isnil(L, -1)) {
-        lua_pop(L, 1);
-        if (luaL_loadbuffer(L, predicate_factory, sizeof predicate_factory - 1,
-                            "=sipcodes.matcher") != 0)
-            return lua_error(L);
-        lua_call(L, 0, 1);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, holder, 1);
-    }
-
     for (code = SIPCODES_MIN_CODE; code <= SIPCODES_MAX_CODE; code++)
         n += sipcodes_codeset_contains(&set, code);
     lua_createtable(L, 0, n);
@@ -178,9 +222,7 @@ static int l_matcher(lua_State *L)
             lua_rawseti(L, -2, code);
         }
     }
-    lua_pushvalue(L, -1);
-    lua_pushcclosure(L, predicate_slow_path, 1);
-    lua_call(L, 2, 1);                      /* factory(set, slow path) */
+    push_predicate(L, lua_upvalueindex(2));
 
     lua_pushvalue(L, 1);
     lua_pushvalue(L, -2);
@@ -212,7 +254,7 @@ void lsipcodes_open_routing(lua_State *L, int module)
     lua_pushliteral(L, "v");
     lua_setfield(L, -2, "__mode");
     lua_setmetatable(L, -2);
-    lua_newtable(L);                        /* holds the factory */
+    lua_newtable(L);                        /* for push_predicate */
     lua_pushcclosure(L, l_matcher, 2);
     lua_setfield(L, module, "matcher");
 }

@@ -206,16 +206,25 @@ static int parse_code_form(struct cursor *c, struct code_form *f,
     return 1;
 }
 
-/* Adds what a non-range form matches; fails when that is no valid code. */
+/* Adds what a non-range form matches; fails when that is no valid code.
+ * Walks only the digits each position allows, so an exact code costs one
+ * step and a class a hundred. */
 static int add_form(struct sipcodes_codeset *set, const struct code_form *f,
                     struct sipcodes_error *err)
 {
-    int code, added = 0;
-    for (code = SIPCODES_MIN_CODE; code <= SIPCODES_MAX_CODE; code++) {
-        if ((f->mask[0] >> (code / 100)) & (f->mask[1] >> (code / 10 % 10))
-            & (f->mask[2] >> (code % 10)) & 1u) {
-            set_add(set, code);
-            added = 1;
+    int a, b, d, added = 0;
+    for (a = SIPCODES_MIN_CODE / 100; a <= SIPCODES_MAX_CODE / 100; a++) {
+        if (!((f->mask[0] >> a) & 1u))
+            continue;
+        for (b = 0; b <= 9; b++) {
+            if (!((f->mask[1] >> b) & 1u))
+                continue;
+            for (d = 0; d <= 9; d++) {
+                if ((f->mask[2] >> d) & 1u) {
+                    set_add(set, a * 100 + b * 10 + d);
+                    added = 1;
+                }
+            }
         }
     }
     if (!added)
