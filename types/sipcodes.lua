@@ -258,6 +258,57 @@ function sip.required_headers(code) end
 ---@return boolean
 function sip.allows_retry_after(code) end
 
+---What a UAC may change before retrying after a failure.
+---@alias sipcodes.retry_change
+---| "credentials"     # 401, 407 (RFC 3261 section 8.1.3.5)
+---| "body"            # 413, 415
+---| "uri"             # 416
+---| "extensions"      # 420
+---| "session_expires" # 422 (RFC 4028)
+---| "expires"         # 423 (RFC 3261 section 10.2.8)
+
+---The response a stateful proxy forwards (RFC 3261 section 16.7 step 6) and
+---the 1-based index of the entry chosen: 2xx, else 6xx, else the lowest
+---class; 401, 407, 415, 420, 484 first within 4xx; 503 last within 5xx and
+---returned as 500; then the lower code, then the earlier entry. 408 and no
+---index when no entry is a final response. Entries that are not codes are
+---ignored; entries of other types and a non-table raise.
+---@param codes sipcodes.code[]
+---@return integer code
+---@return integer|nil index
+function sip.best_response(codes) end
+
+---Compiles a status pattern ("408|5xx", "5[0-9][0-9]", "(487)|(408)",
+---"480-489", "4xx|!487") into a predicate; a malformed pattern raises.
+---The same pattern gives the same predicate while it is in use.
+---@param pattern string
+---@return fun(code: sipcodes.code): boolean predicate
+function sip.matcher(pattern) end
+
+---True when code is in the status pattern; a malformed pattern raises.
+---@param code sipcodes.code
+---@param pattern string
+---@return boolean
+function sip.matches(code, pattern) end
+
+---True for 2xx and 6xx, which end a search (RFC 3261 sections 6, 16.7).
+---@param code sipcodes.code
+---@return boolean
+function sip.stops_forking(code) end
+
+---What the UAC may change before retrying after this code, or nil.
+---@param code sipcodes.code
+---@return sipcodes.retry_change|nil change
+function sip.may_retry(code) end
+
+---The code a UA acts on: 202 as 200, 503 as 500 unless retry_after is
+---truthy (a Retry-After header value, say), else sip.canonical(code).
+---nil for what is not a code.
+---@param code sipcodes.code
+---@param retry_after? any
+---@return integer|nil code
+function sip.treat_as(code, retry_after) end
+
 -- One integer constant per known code: sip.BUSY_HERE --> 486.
 sip.TRYING = 100 -- Trying
 sip.RINGING = 180 -- Ringing
