@@ -243,11 +243,9 @@ static const luaL_Reg routing_functions[] = {
 
 void lsipcodes_open_routing(lua_State *L, int module)
 {
-    const luaL_Reg *f;
-    for (f = routing_functions; f->name != NULL; f++) {
-        lua_pushcfunction(L, f->func);
-        lua_setfield(L, module, f->name);
-    }
+    lua_pushvalue(L, module);
+    sipcodes_compat_setfuncs(L, routing_functions, 0);
+    lua_pop(L, 1);
 
     lua_newtable(L);                        /* matcher's cache */
     lua_createtable(L, 0, 1);
