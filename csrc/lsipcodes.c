@@ -121,11 +121,24 @@ static int l_list(lua_State *L)
     return 1;
 }
 
+/* An integral number lo..hi at idx, else an argument error.  Not
+ * lua_tointeger: 5.1 and LuaJIT truncate 486.5 and coerce "486", 5.3+ do
+ * neither, and the iterator must answer the same on every VM. */
+static int check_loop_value(lua_State *L, int idx, int lo, int hi)
+{
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        lua_Number n = lua_tonumber(L, idx);
+        if (n >= lo && n <= hi && n == (lua_Number)(int)n)
+            return (int)n;
+    }
+    return luaL_argerror(L, idx, "not a value of a sipcodes.each() loop");
+}
+
 /* The iterator each() returns: (class, previous code) -> code, reason. */
 static int each_next(lua_State *L)
 {
-    int cls = (int)lua_tointeger(L, 1);
-    int prev = (int)lua_tointeger(L, 2);
+    int cls = check_loop_value(L, 1, 0, 6);
+    int prev = check_loop_value(L, 2, 0, SIPCODES_MAX_CODE);
     const struct sipcodes_entry *e = sipcodes_next(prev, cls);
     if (e == NULL)
         return 0;

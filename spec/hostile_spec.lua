@@ -362,3 +362,23 @@ describe("hostile input: class arguments, copy() and table keys", function()
     assert.are.equal("Busy Here", sip.reasons[486.0])
   end)
 end)
+
+describe("hostile input: the iterator each() returns", function()
+  it("walks its own loop values and refuses every other value alike on every VM", function()
+    local step = sip.each()
+    local code, reason = step(4, 0)
+    assert.are.equal(400, code)
+    assert.are.equal("Bad Request", reason)
+    assert.are.equal(487, (step(4, 486.0)))
+    assert.is_nil(step(0, 699))
+    local refused = { { 0, 486.5 }, { 4.5, 0 }, { "4", 0 }, { 0, "486" },
+      { 0 / 0, 0 }, { 0, 0 / 0 }, { 7, 0 }, { -1, 0 }, { 0, 700 }, { 0, -1 },
+      { 0, 2 ^ 63 }, { 0, -math.huge }, { nil, 0 }, { 0, nil }, { {}, 0 } }
+    for _, args in ipairs(refused) do
+      local ok, err = pcall(step, args[1], args[2])
+      assert.is_false(ok, describe_value(args[1]) .. ", " .. describe_value(args[2]))
+      assert.is_truthy(tostring(err):find("not a value of a sipcodes.each() loop", 1, true),
+        tostring(err))
+    end
+  end)
+end)
