@@ -32,14 +32,19 @@
 #include <string.h>
 
 #ifdef STATES_TSAN_LONGJMP
-/* Debian's Lua libraries are built with _FORTIFY_SOURCE, so lua_error
- * leaves through __longjmp_chk, which ThreadSanitizer does not intercept:
- * it would never see the instrumented module frames being unwound, and its
- * shadow stack would overflow after some thousands of errors.  Defined here,
- * in the executable, this one takes precedence and goes through longjmp,
- * which ThreadSanitizer does intercept. */
+/* Debian's Lua libraries leave lua_error through __longjmp_chk (built with
+ * _FORTIFY_SOURCE) or _longjmp (5.2), neither of which ThreadSanitizer
+ * intercepts: it would never see the instrumented module frames being
+ * unwound, and its shadow stack would overflow after some thousands of
+ * errors.  Defined here, in the executable, these take precedence and go
+ * through longjmp, which ThreadSanitizer does intercept. */
 void __longjmp_chk(jmp_buf env, int value);
 void __longjmp_chk(jmp_buf env, int value)
+{
+    longjmp(env, value);
+}
+
+void _longjmp(jmp_buf env, int value)
 {
     longjmp(env, value);
 }
