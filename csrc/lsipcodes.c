@@ -121,11 +121,24 @@ static int l_list(lua_State *L)
     return 1;
 }
 
+/* An integral number lo..hi at idx, else an argument error.  Not
+ * lua_tointeger: 5.1 and LuaJIT truncate 486.5 and coerce "486", 5.3+ do
+ * neither, and the iterator must answer the same on every VM. */
+static int check_loop_value(lua_State *L, int idx, int lo, int hi)
+{
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        lua_Number n = lua_tonumber(L, idx);
+        if (n >= lo && n <= hi && n == (lua_Number)(int)n)
+            return (int)n;
+    }
+    return luaL_argerror(L, idx, "not a value of a sipcodes.each() loop");
+}
+
 /* The iterator each() returns: (class, previous code) -> code, reason. */
 static int each_next(lua_State *L)
 {
-    int cls = (int)lua_tointeger(L, 1);
-    int prev = (int)lua_tointeger(L, 2);
+    int cls = check_loop_value(L, 1, 0, 6);
+    int prev = check_loop_value(L, 2, 0, SIPCODES_MAX_CODE);
     const struct sipcodes_entry *e = sipcodes_next(prev, cls);
     if (e == NULL)
         return 0;
@@ -213,6 +226,18 @@ static int l_is_deprecated(lua_State *L)
 
 #define SIP_VERSION_PREFIX "SIP/2.0 "
 
+/* Pushes "invalid <what>: <why> at byte <n>" (n counted from 1).  The
+ * offset is printed as a size_t: a string of 2 GiB or more has offsets an
+ * int cannot hold, and lua_pushfstring has no conversion for size_t. */
+static const char *push_syntax_error(lua_State *L, const char *what,
+                                     const struct sipcodes_error *err)
+{
+    char byte[32];
+    snprintf(byte, sizeof byte, "%zu", err->offset + 1);
+    return lua_pushfstring(L, "invalid %s: %s at byte %s", what, err->message,
+                           byte);
+}
+
 /* format() and status_line(): `prefix` goes before "486 Busy Here";
  * upvalue 1 caches the strings made without an explicit reason.  The
  * cases other than a cache hit live in functions of their own, so that
@@ -237,9 +262,8 @@ static int format_with_reason(lua_State *L, const char *prefix, int code)
     const char *reason = lsipcodes_checkstring(L, 2, &len, "string");
     luaL_Buffer b;
     if (!sipcodes_reason_valid(reason, len, 1, &err)) {
-        lua_pushfstring(L, "invalid Reason-Phrase: %s at byte %d",
-                        err.message, (int)err.offset + 1);
-        return lsipcodes_argerror(L, 2, lua_tostring(L, -1));
+        return lsipcodes_argerror(L, 2,
+                                  push_syntax_error(L, "Reason-Phrase", &err));
     }
     if (code == 0) {
         lua_pushnil(L);
@@ -298,8 +322,7 @@ static int l_parse_status_line(lua_State *L)
     struct sipcodes_error err;
     if (!sipcodes_parse_status_line(text, len, &line, &err)) {
         lua_pushnil(L);
-        lua_pushfstring(L, "invalid Status-Line: %s at byte %d",
-                        err.message, (int)err.offset + 1);
+        push_syntax_error(L, "Status-Line", &err);
         return 2;
     }
     lua_pushinteger(L, line.code);
@@ -385,6 +408,8 @@ int luaopen_sipcodes(lua_State *L)
 
     lua_pushliteral(L, SIPCODES_VERSION);
     lua_setfield(L, module, "_VERSION");
+    lsipcodes_open_interwork(L, module);
+    lsipcodes_open_routing(L, module);
 
     /* Last, so that it wraps every function registered above. */
     lsipcodes_jit_wrap(L, module, reasons, formats, lines);

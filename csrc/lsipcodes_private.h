@@ -100,4 +100,16 @@ LSIPCODES_LOCAL void lsipcodes_lazy_complete(lua_State *L, int idx);
 LSIPCODES_LOCAL void lsipcodes_jit_wrap(lua_State *L, int module,
                                         int reasons, int formats, int lines);
 
+/* ---- lsipcodes_interwork.c: Q.850, Reason header, required headers --- */
+
+/* Adds the interworking functions and tables to the module table at the
+ * absolute index `module` (still writable: called before it is sealed). */
+LSIPCODES_LOCAL void lsipcodes_open_interwork(lua_State *L, int module);
+
+/* ---- lsipcodes_routing.c: routing helpers ---------------------------- */
+
+/* Adds best_response, matcher, matches, stops_forking, may_retry and
+ * treat_as to the module table at index `module`. */
+LSIPCODES_LOCAL void lsipcodes_open_routing(lua_State *L, int module);
+
 #endif

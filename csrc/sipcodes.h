@@ -133,4 +133,260 @@ SIPCODES_API int sipcodes_parse_status_line(const char *text, size_t len,
  * valid or cap is too small. */
 SIPCODES_API size_t sipcodes_format(int code, char *buf, size_t cap);
 
+/* ====================================================================== *
+ * Interworking: Q.850 causes, the Reason header field, and the header    *
+ * fields a response must carry.                                          *
+ * (sipcodes_q850.c, sipcodes_reason_header.c, sipcodes_headers.c)        *
+ * ====================================================================== */
+
+/* ---- Q.850 cause values ------------------------------------------------ */
+
+/* Q.850 causes are 7-bit (0..127).  FreeSWITCH hangup causes share those
+ * numbers and add its own above them (487 ORIGINATOR_CANCEL, 8xx), so the
+ * cause functions take any int and answer "no" for what they do not know. */
+#define SIPCODES_Q850_MAX_CAUSE 127
+/* Largest value the cause input converters accept (3 decimal digits):
+ * room for FreeSWITCH's internal causes. */
+#define SIPCODES_CAUSE_MAX 999
+
+/* Each returns the cause when the value is an integer 0..SIPCODES_CAUSE_MAX
+ * (a double only when integral; text only when 1 to 3 ASCII digits), else
+ * -1. */
+SIPCODES_API int sipcodes_cause_from_integer(long long value);
+SIPCODES_API int sipcodes_cause_from_double(double value);
+SIPCODES_API int sipcodes_cause_from_digits(const char *text, size_t len);
+
+struct sipcodes_cause {
+    int cause;
+    const char *name;        /* Q.850 cause name, NULL for FreeSWITCH-only */
+    const char *freeswitch;  /* switch_call_cause_t name without the
+                                SWITCH_CAUSE_ prefix, or NULL */
+};
+
+/* The causes the mappings use, ascending; NULL when i is past the end. */
+SIPCODES_API const struct sipcodes_cause *sipcodes_cause_at(size_t i);
+/* The Q.850 name of a cause ("User busy"), or NULL. */
+SIPCODES_API const char *sipcodes_q850_name(int cause);
+/* FreeSWITCH's name of a cause ("USER_BUSY"), or NULL. */
+SIPCODES_API const char *sipcodes_freeswitch_cause_name(int cause);
+/* The cause named by a Q.850 name or a FreeSWITCH name (ASCII case and
+ * surrounding blanks ignored), or -1. */
+SIPCODES_API int sipcodes_cause_of(const char *text, size_t len);
+
+/* ---- SIP <-> Q.850 mappings -------------------------------------------- */
+
+enum sipcodes_q850_profile {
+    SIPCODES_PROFILE_RFC3398 = 0,     /* RFC 3398 sections 7.2.4.1, 8.2.6.1 */
+    SIPCODES_PROFILE_FREESWITCH = 1   /* mod_sofia's tables */
+};
+
+/* "rfc3398" or "freeswitch" (exact, lower case) -> the profile, else -1. */
+SIPCODES_API int sipcodes_profile_of(const char *text, size_t len);
+
+/* The warn-code (RFC 3261 section 20.43) at the start of a Warning header
+ * value ("304 host \"...\"", or just "304"), or -1. */
+SIPCODES_API int sipcodes_warning_code(const char *text, size_t len);
+
+/* The cause a gateway sends for a SIP response, or -1 when the profile
+ * says none (RFC 3398: 487) or the code is not valid.  warn_code is the
+ * response's Warning code or -1; RFC 3398 uses it for 488 and 606 only. */
+SIPCODES_API int sipcodes_to_q850(int code, int warn_code, int profile);
+
+/* The SIP response a gateway sends for a cause, or 0 when the profile says
+ * none (RFC 3398: 16 and 44) or the value is not a cause of that profile
+ * (RFC 3398: 0..127; FreeSWITCH: 0..SIPCODES_CAUSE_MAX). */
+SIPCODES_API int sipcodes_from_q850(int cause, int profile);
+
+/* ---- The Reason header field (RFC 3326) -------------------------------- */
+
+enum sipcodes_reason_protocol {
+    SIPCODES_REASON_OTHER = 0,
+    SIPCODES_REASON_SIP = 1,
+    SIPCODES_REASON_Q850 = 2
+};
+
+/* Largest cause value a parsed reason may carry (the grammar is 1*DIGIT;
+ * a longer number is reported as malformed). */
+#define SIPCODES_REASON_CAUSE_MAX 999999999L
+
+/* One reason-value of a parsed header.  All pointers point into the parsed
+ * text, except protocol for the registered protocols, which is the
+ * registered spelling ("SIP", "Q.850") whatever case was written. */
+struct sipcodes_reason {
+    int kind;                      /* enum sipcodes_reason_protocol */
+    const char *protocol;
+    size_t protocol_len;
+    long cause;                    /* -1 when there is no cause parameter */
+    const char *text;              /* inside the quotes, still escaped; */
+    size_t text_len;               /* NULL when there is no text */
+    const char *params;            /* every parameter, for */
+    size_t params_len;             /* sipcodes_reason_param_next */
+};
+
+/* An extension parameter (neither cause nor text). */
+struct sipcodes_reason_param {
+    const char *name;
+    size_t name_len;
+    const char *value;             /* NULL when the parameter has no value */
+    size_t value_len;
+    int quoted;                    /* value is a quoted-string's inside,
+                                      still escaped */
+};
+
+struct sipcodes_reason_iter {
+    const char *text;
+    size_t len;
+    size_t pos;
+    int state;
+    struct sipcodes_error error;   /* why the text is malformed */
+};
+
+/* Walks a Reason header field value (what follows "Reason:"), one
+ * reason-value per call: 1 and *out filled, 0 at the end, -1 when the text
+ * is malformed (*err filled when err is not NULL; every later call returns
+ * -1 again).  Reads exactly len bytes; any byte sequence is safe. */
+SIPCODES_API void sipcodes_reason_iter_init(struct sipcodes_reason_iter *it,
+                                            const char *text, size_t len);
+SIPCODES_API int sipcodes_reason_next(struct sipcodes_reason_iter *it,
+                                      struct sipcodes_reason *out,
+                                      struct sipcodes_error *err);
+
+/* Walks the extension parameters of a reason that sipcodes_reason_next
+ * returned; *pos starts at 0.  Returns 1 and fills *out, or 0 at the end. */
+SIPCODES_API int sipcodes_reason_param_next(const struct sipcodes_reason *r,
+                                            size_t *pos,
+                                            struct sipcodes_reason_param *out);
+
+/* Removes the quoted-pair escapes of a quoted-string's inside: writes at
+ * most len bytes to out and returns how many. */
+SIPCODES_API size_t sipcodes_unquote(const char *text, size_t len, char *out);
+
+/* Builds `protocol;cause=N;text="..."` (text omitted when text is NULL),
+ * escaping '"' and '\' as quoted-pairs (RFC 3261 section 25).  Text must be
+ * well-formed UTF-8 without control characters other than HTAB: a CR or LF
+ * could end the header and forge another.  Returns 0 and fills *err when
+ * the text is refused or the protocol is not a token; else 1, with *needed
+ * the full length (without the NUL).  buf holds the whole NUL-terminated
+ * value only when *needed < cap. */
+SIPCODES_API int sipcodes_reason_format(const char *protocol, long cause,
+                                        const char *text, size_t text_len,
+                                        char *buf, size_t cap, size_t *needed,
+                                        struct sipcodes_error *err);
+
+/* ---- What a response must carry ---------------------------------------- */
+
+struct sipcodes_required_header {
+    int code;
+    const char *header;       /* "WWW-Authenticate" */
+    const char *rfc;          /* "RFC 3261" */
+    const char *section;      /* "22.2" */
+    const char *when;         /* NULL, or the condition under which it is
+                                 required */
+};
+
+/* The header fields that RFC 3261 and its extensions say a response with
+ * this code MUST carry: a pointer to *count consecutive rows, or NULL with
+ * *count 0. */
+SIPCODES_API const struct sipcodes_required_header *
+sipcodes_required_headers(int code, size_t *count);
+
+/* 1 when RFC 3261 section 20.33 lets the response carry Retry-After (404,
+ * 413, 480, 486, 500, 503, 600, 603), else 0. */
+SIPCODES_API int sipcodes_allows_retry_after(int code);
+
+/* ==== Routing helpers ================================================ *
+ * What a proxy or UAC decides from status codes: which branch response to
+ * forward (RFC 3261 section 16.7), what a code is to be treated as, whether
+ * and how a failed request may be retried, and Kamailio-style status
+ * patterns compiled into code sets.  Same rules as above: no allocation,
+ * no mutable state; callers own every struct.                              */
+
+#include <stdint.h>
+
+/* ---- Forking and retry rules (sipcodes_routing.c) ---------------------- */
+
+/* 1 for 2xx and 6xx: RFC 3261 section 6 "A 2xx or 6xx class final
+ * response always terminates a sequential search"; 0 otherwise. */
+SIPCODES_API int sipcodes_stops_forking(int code);
+
+/* What RFC 3261 section 8.1.3.5 (and the RFCs of 422 and 423) let a UAC
+ * change before retrying after this code: "credentials" (401, 407),
+ * "body" (413, 415), "uri" (416), "extensions" (420), "session_expires"
+ * (422, RFC 4028), "expires" (423, RFC 3261 section 10.2.8); NULL for
+ * every other code. */
+SIPCODES_API const char *sipcodes_may_retry(int code);
+
+/* The code a UA must act on: 202 as 200 (RFC 6665 section 8.3.1); 503 as
+ * 500 unless the response carried a Retry-After (RFC 3261 section 21.5.4);
+ * any other code as sipcodes_canonical() gives it.  0 for invalid codes. */
+SIPCODES_API int sipcodes_treat_as(int code, int has_retry_after);
+
+/* Best-response selection of RFC 3261 section 16.7 step 6, fed one branch
+ * response at a time so that a caller need not build an array.  Ranking,
+ * best first: 2xx (forwarded at once by step 5, so it always wins); 6xx;
+ * then the lowest class of 3xx, 4xx, 5xx.  Within 4xx, 401, 407, 415, 420,
+ * 484 come first, in that order; 503 comes after every other 5xx, since a
+ * proxy "SHOULD NOT forward it upstream".  Otherwise the lower code wins
+ * (as Kamailio's tm does), and on a tie the earlier response.  1xx and
+ * invalid codes are not final responses and are ignored. */
+struct sipcodes_best {
+    int code;                 /* best so far, 0 when none */
+    int rank;
+    size_t index;             /* its index as offered */
+};
+
+#define SIPCODES_NO_INDEX ((size_t)-1)
+
+SIPCODES_API void sipcodes_best_init(struct sipcodes_best *best);
+SIPCODES_API void sipcodes_best_offer(struct sipcodes_best *best, int code,
+                                      size_t index);
+/* The code to forward: 408 when no final response was offered (*index is
+ * then SIPCODES_NO_INDEX); 500 in place of a chosen 503 (*index is the
+ * 503's); else the chosen code.  index may be NULL. */
+SIPCODES_API int sipcodes_best_result(const struct sipcodes_best *best,
+                                      size_t *index);
+/* The same over an array (entries 0 or invalid are ignored). */
+SIPCODES_API int sipcodes_best_response(const int *codes, size_t n,
+                                        size_t *index);
+
+/* ---- Status patterns (sipcodes_pattern.c) ------------------------------ */
+
+/* One bit per valid code 100..699. */
+#define SIPCODES_CODESET_WORDS \
+    ((SIPCODES_MAX_CODE - SIPCODES_MIN_CODE + 1 + 31) / 32)
+
+struct sipcodes_codeset {
+    uint32_t bits[SIPCODES_CODESET_WORDS];
+};
+
+/* Compiles a status pattern into the set of valid codes it matches.
+ *
+ *   pattern     = alternative *( "|" alternative )
+ *   alternative = [ "!" ] group-or-item
+ *   group       = "(" item-list ")"          groups nest; no "!" inside
+ *   item        = [ "^" ] ( code-form [ "-" code-form ] ) [ "$" ]
+ *   code-form   = 3position                  exactly three positions
+ *   position    = DIGIT / "x" / "X" / "." / "[" ["^"] 1*(DIGIT ["-" DIGIT]) "]"
+ *
+ * "5xx", "4XX", "5.." and "5[0-9][0-9]" are classes; "480-489" is a range
+ * of exact codes; "(487)|(408)" is Kamailio's regex spelling of "487|408".
+ * A pattern always describes whole codes (anchors are implied).  Items
+ * after "!" are exclusions, subtracted from the union of the others, or
+ * from every valid code when there are no others ("!6xx").  Blanks may
+ * surround "|", "(", ")", "!" and "-".  Refused with a message: anything
+ * else (quantifiers such as "4[0-9]+", fewer or more than three positions,
+ * letters), an item that matches no valid code ("7xx", "099"), a reversed
+ * range, and a pattern that matches nothing at all ("4xx|!4xx").
+ *
+ * Returns 1 and fills *out, or 0 and fills *err (may be NULL). */
+SIPCODES_API int sipcodes_pattern_compile(const char *text, size_t len,
+                                          struct sipcodes_codeset *out,
+                                          struct sipcodes_error *err);
+
+/* 1 when code is valid and in the set. */
+SIPCODES_API int sipcodes_codeset_contains(const struct sipcodes_codeset *set,
+                                           int code);
+
+/* ==== End of routing helpers ========================================== */
+
 #endif

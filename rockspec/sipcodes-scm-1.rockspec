@@ -35,10 +35,24 @@ build = {
             "csrc/lsipcodes.c",
             "csrc/lsipcodes_args.c",
             "csrc/lsipcodes_readonly.c",
+            "csrc/sipcodes_q850.c",
+            "csrc/sipcodes_reason_header.c",
+            "csrc/sipcodes_headers.c",
+            "csrc/lsipcodes_interwork.c",
+            "csrc/sipcodes_routing.c",
+            "csrc/sipcodes_pattern.c",
+            "csrc/lsipcodes_routing.c",
+            "csrc/lsipcodes_lazy.c",
+            "csrc/lsipcodes_jit.c",
          },
          incdirs = { "csrc" },
       },
    },
+   install = {
+      bin = { sipcode = "bin/sipcode" },
+   },
+   -- shipped inside the installed rock: editor type definitions, API reference
+   copy_directories = { "types", "docs" },
 }
 
 test = {

@@ -1,0 +1,444 @@
+/*
+ * The Reason header field (RFC 3326 section 2, RFC 6432 for Q.850 in
+ * responses): building a value and walking one.
+ *
+ *   reason-value      =  protocol *(SEMI reason-params)
+ *   protocol          =  "SIP" / "Q.850" / token
+ *   reason-params     =  protocol-cause / reason-text / reason-extension
+ *   protocol-cause    =  "cause" EQUAL cause        cause = 1*DIGIT
+ *   reason-text       =  "text" EQUAL quoted-string
+ *   reason-extension  =  generic-param
+ *
+ * with RFC 3261 section 25.1's token, quoted-string, generic-param, SEMI,
+ * EQUAL, COMMA and LWS.  The walker reads a counted buffer, never past its
+ * end, and has no input it cannot report on: the header arrives from the
+ * network.
+ */
+#include "sipcodes.h"
+#include "sipcodes_text.h"
+
+#include <string.h>
+
+enum { ITER_START, ITER_AFTER_VALUE, ITER_DONE, ITER_FAILED };
+
+static int fail(struct sipcodes_error *err, size_t offset, const char *msg)
+{
+    if (err != NULL) {
+        err->offset = offset;
+        err->message = msg;
+    }
+    return 0;
+}
+
+static int is_wsp(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* SWS = [LWS], LWS = [*WSP CRLF] 1*WSP: the index after any at i. */
+static size_t skip_sws(const unsigned char *p, size_t n, size_t i)
+{
+    for (;;) {
+        if (i < n && is_wsp(p[i]))
+            i++;
+        else if (i + 2 < n && p[i] == '\r' && p[i + 1] == '\n'
+                 && is_wsp(p[i + 2]))
+            i += 3;
+        else
+            return i;
+    }
+}
+
+static size_t scan_token(const unsigned char *p, size_t n, size_t i)
+{
+    while (i < n && sipcodes_text_is_token(p[i]))
+        i++;
+    return i;
+}
+
+/* The bytes from i on that are not ASCII: where the run ends. */
+static size_t non_ascii_run(const unsigned char *p, size_t n, size_t i)
+{
+    while (i < n && p[i] >= 0x80)
+        i++;
+    return i;
+}
+
+/* A quoted-string starting with the DQUOTE at p[i]:
+ *   DQUOTE *(qdtext / quoted-pair) DQUOTE
+ *   qdtext      = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
+ *   quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F)
+ * Sets *end past the closing DQUOTE. */
+static int scan_quoted(const unsigned char *p, size_t n, size_t i,
+                       size_t *end, struct sipcodes_error *err)
+{
+    for (i++; i < n; ) {
+        unsigned char c = p[i];
+        if (c == '"') {
+            *end = i + 1;
+            return 1;
+        }
+        if (c == '\\') {
+            if (i + 1 >= n)
+                break;
+            if (p[i + 1] == '\r' || p[i + 1] == '\n' || p[i + 1] >= 0x80)
+                return fail(err, i, "invalid quoted-pair");
+            i += 2;
+        } else if (c >= 0x80) {
+            size_t run = non_ascii_run(p, n, i);
+            struct sipcodes_error bad;
+            /* The run is UTF8-NONASCII exactly when it is a valid phrase:
+             * the Reason-Phrase rule has the same UTF-8 alternatives. */
+            if (!sipcodes_reason_valid((const char *)p + i, run - i, 0, &bad))
+                return fail(err, i + bad.offset, "invalid UTF-8 in quoted-string");
+            i = run;
+        } else if (is_wsp(c)) {
+            i++;
+        } else if (c == '\r' && i + 2 < n && p[i + 1] == '\n'
+                   && is_wsp(p[i + 2])) {
+            i += 3;                                   /* folded line */
+        } else if (c < 0x20 || c == 0x7F) {
+            return fail(err, i, "control character in quoted-string");
+        } else {
+            i++;
+        }
+    }
+    return fail(err, n, "unterminated quoted-string");
+}
+
+/* gen-value's IPv6reference: "[" hex digits, ':' and '.' "]". */
+static int scan_ipv6_reference(const unsigned char *p, size_t n, size_t i,
+                               size_t *end, struct sipcodes_error *err)
+{
+    size_t start = i;
+    for (i++; i < n; i++) {
+        unsigned char c = p[i];
+        if (c == ']' && i > start + 1) {
+            *end = i + 1;
+            return 1;
+        }
+        if (!(sipcodes_text_is_digit(c) || c == ':' || c == '.'
+              || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            break;
+    }
+    return fail(err, i, "invalid IPv6 reference");
+}
+
+/* One generic-param (token [EQUAL gen-value]) starting at *pos; on
+ * success *pos is just past it. */
+static int parse_param(const unsigned char *p, size_t n, size_t *pos,
+                       struct sipcodes_reason_param *out,
+                       struct sipcodes_error *err)
+{
+    size_t i = *pos, name_end = scan_token(p, n, i), k, v, end;
+    if (name_end == i)
+        return fail(err, i, "expected a parameter name");
+    out->name = (const char *)p + i;
+    out->name_len = name_end - i;
+    out->value = NULL;
+    out->value_len = 0;
+    out->quoted = 0;
+    k = skip_sws(p, n, name_end);
+    if (k >= n || p[k] != '=') {
+        *pos = name_end;
+        return 1;
+    }
+    v = skip_sws(p, n, k + 1);
+    if (v < n && p[v] == '"') {
+        if (!scan_quoted(p, n, v, &end, err))
+            return 0;
+        out->value = (const char *)p + v + 1;
+        out->value_len = end - v - 2;
+        out->quoted = 1;
+    } else if (v < n && p[v] == '[') {
+        if (!scan_ipv6_reference(p, n, v, &end, err))
+            return 0;
+        out->value = (const char *)p + v;
+        out->value_len = end - v;
+    } else {
+        end = scan_token(p, n, v);
+        if (end == v)
+            return fail(err, v, "expected a parameter value");
+        out->value = (const char *)p + v;
+        out->value_len = end - v;
+    }
+    *pos = end;
+    return 1;
+}
+
+/* The next parameter of a parameter list at *pos (SEMI generic-param);
+ * 0 with *pos unchanged when there is none. */
+static int next_param(const unsigned char *p, size_t n, size_t *pos,
+                      struct sipcodes_reason_param *out, int *ok,
+                      struct sipcodes_error *err)
+{
+    size_t k = skip_sws(p, n, *pos), i;
+    *ok = 1;
+    if (k >= n || p[k] != ';')
+        return 0;
+    i = skip_sws(p, n, k + 1);
+    if (!parse_param(p, n, &i, out, err)) {
+        *ok = 0;
+        return 0;
+    }
+    *pos = i;
+    return 1;
+}
+
+static int is_named(const struct sipcodes_reason_param *param,
+                    const char *name)
+{
+    return sipcodes_text_ieq(param->name, param->name_len, name);
+}
+
+/* cause = 1*DIGIT, kept only up to SIPCODES_REASON_CAUSE_MAX. */
+static int take_cause(const struct sipcodes_reason_param *param,
+                      const unsigned char *base, struct sipcodes_reason *out,
+                      struct sipcodes_error *err)
+{
+    size_t at = (size_t)((const unsigned char *)param->name - base), i;
+    long cause = 0;
+    if (out->cause >= 0)
+        return fail(err, at, "duplicate cause parameter");
+    if (param->value == NULL || param->quoted || param->value_len == 0)
+        return fail(err, at, "cause must be decimal digits");
+    for (i = 0; i < param->value_len; i++) {
+        unsigned char c = (unsigned char)param->value[i];
+        if (!sipcodes_text_is_digit(c))
+            return fail(err, at, "cause must be decimal digits");
+        if (cause > (SIPCODES_REASON_CAUSE_MAX - (c - '0')) / 10)
+            return fail(err, at, "cause too large");
+        cause = cause * 10 + (c - '0');
+    }
+    out->cause = cause;
+    return 1;
+}
+
+static int take_text(const struct sipcodes_reason_param *param,
+                     const unsigned char *base, struct sipcodes_reason *out,
+                     struct sipcodes_error *err)
+{
+    size_t at = (size_t)((const unsigned char *)param->name - base);
+    if (out->text != NULL)
+        return fail(err, at, "duplicate text parameter");
+    if (param->value == NULL || !param->quoted)
+        return fail(err, at, "text must be a quoted-string");
+    out->text = param->value;
+    out->text_len = param->value_len;
+    return 1;
+}
+
+void sipcodes_reason_iter_init(struct sipcodes_reason_iter *it,
+                               const char *text, size_t len)
+{
+    it->text = text;
+    it->len = text != NULL ? len : 0;
+    it->pos = 0;
+    it->state = ITER_START;
+    it->error.offset = 0;
+    it->error.message = NULL;
+}
+
+/* Records why the header is malformed; every later call reports it again. */
+static int iter_fail(struct sipcodes_reason_iter *it, struct sipcodes_error *err,
+                     const struct sipcodes_error *why)
+{
+    it->state = ITER_FAILED;
+    it->error = *why;
+    fail(err, why->offset, why->message);
+    return -1;
+}
+
+int sipcodes_reason_next(struct sipcodes_reason_iter *it,
+                         struct sipcodes_reason *out,
+                         struct sipcodes_error *err)
+{
+    const unsigned char *p = (const unsigned char *)it->text;
+    size_t n = it->len, i = it->pos, end;
+    struct sipcodes_reason_param param;
+    struct sipcodes_error why;
+    int ok;
+
+    if (it->state == ITER_DONE)
+        return 0;
+    if (it->state == ITER_FAILED)
+        return iter_fail(it, err, &it->error);
+    i = skip_sws(p, n, i);
+    if (it->state == ITER_START) {
+        if (i == n) {
+            fail(&why, i, "empty header value");
+            return iter_fail(it, err, &why);
+        }
+    } else {
+        if (i == n) {
+            it->state = ITER_DONE;
+            return 0;
+        }
+        if (p[i] != ',') {
+            fail(&why, i, "expected ',' or the end");
+            return iter_fail(it, err, &why);
+        }
+        i = skip_sws(p, n, i + 1);
+    }
+
+    end = scan_token(p, n, i);
+    if (end == i) {
+        fail(&why, i, "expected a protocol token");
+        return iter_fail(it, err, &why);
+    }
+    out->protocol = (const char *)p + i;
+    out->protocol_len = end - i;
+    out->kind = SIPCODES_REASON_OTHER;
+    if (sipcodes_text_ieq(out->protocol, out->protocol_len, "SIP")) {
+        out->kind = SIPCODES_REASON_SIP;
+        out->protocol = "SIP";
+    } else if (sipcodes_text_ieq(out->protocol, out->protocol_len, "Q.850")) {
+        out->kind = SIPCODES_REASON_Q850;
+        out->protocol = "Q.850";
+    }
+    out->cause = -1;
+    out->text = NULL;
+    out->text_len = 0;
+    out->params = (const char *)p + end;
+
+    i = end;
+    while (next_param(p, n, &i, &param, &ok, &why)) {
+        if (is_named(&param, "cause")) {
+            if (!take_cause(&param, p, out, &why))
+                return iter_fail(it, err, &why);
+        } else if (is_named(&param, "text")) {
+            if (!take_text(&param, p, out, &why))
+                return iter_fail(it, err, &why);
+        }
+    }
+    if (!ok)
+        return iter_fail(it, err, &why);
+    out->params_len = i - end;
+    it->pos = i;
+    it->state = ITER_AFTER_VALUE;
+    return 1;
+}
+
+int sipcodes_reason_param_next(const struct sipcodes_reason *r, size_t *pos,
+                               struct sipcodes_reason_param *out)
+{
+    const unsigned char *p = (const unsigned char *)r->params;
+    int ok;
+    /* The span was checked by sipcodes_reason_next, and every parameter in
+     * it ends where it ended there, so this cannot fail. */
+    while (next_param(p, r->params_len, pos, out, &ok, NULL)) {
+        if (!is_named(out, "cause") && !is_named(out, "text"))
+            return 1;
+    }
+    return 0;
+}
+
+size_t sipcodes_unquote(const char *text, size_t len, char *out)
+{
+    size_t i, o = 0;
+    for (i = 0; i < len; i++) {
+        if (text[i] == '\\' && i + 1 < len)
+            i++;
+        else if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n') {
+            i++;                  /* a folded line reads as its white space */
+            continue;
+        }
+        out[o++] = text[i];
+    }
+    return o;
+}
+
+/* ---- building ---------------------------------------------------------- */
+
+/* Appends to a caller's buffer while counting what the whole needs. */
+struct writer {
+    char *buf;
+    size_t cap;
+    size_t len;
+};
+
+static void put(struct writer *w, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++, w->len++)
+        if (w->len + 1 < w->cap)
+            w->buf[w->len] = s[i];
+}
+
+static void put_str(struct writer *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+static void put_long(struct writer *w, long value)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    put(w, digits + n, sizeof digits - n);
+}
+
+/* Text we put in a quoted-string: UTF-8 (RFC 3629) without controls
+ * other than HTAB. */
+static int text_valid(const unsigned char *t, size_t n,
+                      struct sipcodes_error *err)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = t[i];
+        if (c >= 0x80) {
+            size_t run = non_ascii_run(t, n, i);
+            struct sipcodes_error bad;
+            if (!sipcodes_reason_valid((const char *)t + i, run - i, 1, &bad))
+                return fail(err, i + bad.offset, "invalid UTF-8");
+            i = run;
+        } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            return fail(err, i, "control character");
+        } else {
+            i++;
+        }
+    }
+    return 1;
+}
+
+int sipcodes_reason_format(const char *protocol, long cause,
+                           const char *text, size_t text_len,
+                           char *buf, size_t cap, size_t *needed,
+                           struct sipcodes_error *err)
+{
+    struct writer w;
+    size_t plen, i;
+    if (protocol == NULL)
+        return fail(err, 0, "protocol is not a token");
+    plen = strlen(protocol);
+    if (plen == 0 || scan_token((const unsigned char *)protocol, plen, 0) != plen)
+        return fail(err, 0, "protocol is not a token");
+    if (text != NULL && !text_valid((const unsigned char *)text, text_len, err))
+        return 0;
+
+    w.buf = buf;
+    w.cap = buf != NULL ? cap : 0;
+    w.len = 0;
+    put(&w, protocol, plen);
+    if (cause >= 0) {
+        put_str(&w, ";cause=");
+        put_long(&w, cause);
+    }
+    if (text != NULL) {
+        put_str(&w, ";text=\"");
+        for (i = 0; i < text_len; i++) {
+            if (text[i] == '"' || text[i] == '\\')
+                put(&w, "\\", 1);
+            put(&w, text + i, 1);
+        }
+        put(&w, "\"", 1);
+    }
+    if (w.cap > 0)
+        w.buf[w.len < w.cap ? w.len : w.cap - 1] = '\0';
+    if (needed != NULL)
+        *needed = w.len;
+    return 1;
+}

@@ -1,0 +1,48 @@
+/* Character classes and comparisons shared by the interworking core files;
+ * private to the core. */
+#ifndef SIPCODES_TEXT_H
+#define SIPCODES_TEXT_H
+
+#include <stddef.h>
+
+static inline int sipcodes_text_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline unsigned char sipcodes_text_lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* RFC 3261 section 25.1 token characters. */
+static inline int sipcodes_text_is_token(unsigned char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        || sipcodes_text_is_digit(c))
+        return 1;
+    switch (c) {
+    case '-': case '.': case '!': case '%': case '*': case '_': case '+':
+    case '`': case '\'': case '~':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Whole-text ASCII case-insensitive equality of a counted text with a
+ * NUL-terminated string. */
+static inline int sipcodes_text_ieq(const char *text, size_t len,
+                                    const char *want)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        unsigned char w = (unsigned char)want[i];
+        if (w == '\0' || sipcodes_text_lower((unsigned char)text[i])
+                             != sipcodes_text_lower(w))
+            return 0;
+    }
+    return want[len] == '\0';
+}
+
+#endif
