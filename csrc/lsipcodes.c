@@ -335,7 +335,8 @@ static int l_parse_status_line(lua_State *L)
 
 /* Functions without upvalues: each is made the first time a script reads
  * it (lsipcodes_lazy.c), so a function nobody calls costs a fresh state
- * nothing.  New functions of this kind are registered here. */
+ * nothing.  New functions of this kind are registered here, or in a list
+ * of their own added to function_lists below. */
 static const luaL_Reg plain_functions[] = {
     {"code", l_code},
     {"list", l_list},
@@ -359,6 +360,24 @@ static const luaL_Reg plain_functions[] = {
     {NULL, NULL}
 };
 
+static const luaL_Reg *const function_lists[] = {
+    plain_functions,
+    lsipcodes_interwork_functions,
+    lsipcodes_routing_functions,
+    NULL
+};
+
+/* Fields that are built on first use by the function given: tables,
+ * closures with upvalues of their own.  New ones are registered here. */
+static const luaL_Reg makers[] = {
+    {"q850_causes", lsipcodes_make_q850_causes},
+    {"freeswitch_causes", lsipcodes_make_freeswitch_causes},
+    {"matcher", lsipcodes_make_matcher},
+    {NULL, NULL}
+};
+
+static const struct lsipcodes_lazy lazy_fields = { function_lists, makers };
+
 /* Sets module[name] = a closure of fn over the value on top (popped). */
 static void set_closure(lua_State *L, int module, const char *name,
                         lua_CFunction fn)
@@ -375,7 +394,7 @@ int luaopen_sipcodes(lua_State *L)
     sipcodes_compat_checkversion(L);
     lua_createtable(L, 0, 8);
     module = lua_gettop(L);
-    lsipcodes_lazy_fields(L, module, plain_functions);
+    lsipcodes_lazy_fields(L, module, &lazy_fields);
 
 #if LUA_VERSION_NUM == 501 && !LSIPCODES_LUAJIT
     /* Lua 5.1 hashes integer keys as doubles: an array part holding every
@@ -408,8 +427,6 @@ int luaopen_sipcodes(lua_State *L)
 
     lua_pushliteral(L, SIPCODES_VERSION);
     lua_setfield(L, module, "_VERSION");
-    lsipcodes_open_interwork(L, module);
-    lsipcodes_open_routing(L, module);
 
     /* Last, so that it wraps every function registered above. */
     lsipcodes_jit_wrap(L, module, reasons, formats, lines);

@@ -317,7 +317,7 @@ static int l_allows_retry_after(lua_State *L)
 
 /* ---- registration ------------------------------------------------------- */
 
-static const luaL_Reg interwork_functions[] = {
+const luaL_Reg lsipcodes_interwork_functions[] = {
     {"to_q850", l_to_q850},
     {"from_q850", l_from_q850},
     {"q850_cause", l_q850_cause},
@@ -329,10 +329,9 @@ static const luaL_Reg interwork_functions[] = {
     {NULL, NULL}
 };
 
-/* Sets module[field] to a read-only table cause -> name_of(cause), for
- * the causes that have such a name. */
-static void set_cause_names(lua_State *L, int module, const char *field,
-                            const char *readonly_name,
+/* Pushes a read-only table cause -> name_of(cause), for the causes that
+ * have such a name. */
+static int push_cause_names(lua_State *L, const char *readonly_name,
                             const char *(*name_of)(int))
 {
     const struct sipcodes_cause *c;
@@ -346,16 +345,16 @@ static void set_cause_names(lua_State *L, int module, const char *field,
         lua_rawseti(L, -2, c->cause);
     }
     lsipcodes_readonly(L, readonly_name);
-    lua_setfield(L, module, field);
+    return 1;
 }
 
-void lsipcodes_open_interwork(lua_State *L, int module)
+int lsipcodes_make_q850_causes(lua_State *L)
 {
-    lua_pushvalue(L, module);
-    sipcodes_compat_setfuncs(L, interwork_functions, 0);
-    lua_pop(L, 1);
-    set_cause_names(L, module, "q850_causes", "sipcodes.q850_causes",
-                    sipcodes_q850_name);
-    set_cause_names(L, module, "freeswitch_causes", "sipcodes.freeswitch_causes",
-                    sipcodes_freeswitch_cause_name);
+    return push_cause_names(L, "sipcodes.q850_causes", sipcodes_q850_name);
+}
+
+int lsipcodes_make_freeswitch_causes(lua_State *L)
+{
+    return push_cause_names(L, "sipcodes.freeswitch_causes",
+                            sipcodes_freeswitch_cause_name);
 }

@@ -72,11 +72,21 @@ LSIPCODES_LOCAL int lsipcodes_argerror(lua_State *L, int idx, const char *msg);
 
 /* ---- lsipcodes_lazy.c: fields made on first use ---------------------- */
 
-/* Gives the module table at idx the constants (NAME -> code) and the
- * functions of `funcs` (which take no upvalues; the list must be static),
+/* What a module table makes on first use, besides its constants
+ * (NAME -> code).  Everything here must be static. */
+struct lsipcodes_lazy {
+    /* NULL-terminated array of luaL_Reg lists: functions without upvalues,
+     * each the value of the field of its name */
+    const luaL_Reg *const *functions;
+    /* field name -> a function that pushes the field's value (a table, a
+     * closure with upvalues ...) when called with no arguments */
+    const luaL_Reg *makers;
+};
+
+/* Gives the module table at idx the fields of `lazy` and the constants,
  * each made on first use. */
 LSIPCODES_LOCAL void lsipcodes_lazy_fields(lua_State *L, int idx,
-                                           const luaL_Reg *funcs);
+                                           const struct lsipcodes_lazy *lazy);
 
 /* Makes every such field of the table at idx, so that a walk over it sees
  * them all; does nothing to other tables. */
@@ -102,14 +112,19 @@ LSIPCODES_LOCAL void lsipcodes_jit_wrap(lua_State *L, int module,
 
 /* ---- lsipcodes_interwork.c: Q.850, Reason header, required headers --- */
 
-/* Adds the interworking functions and tables to the module table at the
- * absolute index `module` (still writable: called before it is sealed). */
-LSIPCODES_LOCAL void lsipcodes_open_interwork(lua_State *L, int module);
+/* The interworking functions (no upvalues). */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_interwork_functions[];
+
+/* Push sip.q850_causes and sip.freeswitch_causes (read-only tables). */
+LSIPCODES_LOCAL int lsipcodes_make_q850_causes(lua_State *L);
+LSIPCODES_LOCAL int lsipcodes_make_freeswitch_causes(lua_State *L);
 
 /* ---- lsipcodes_routing.c: routing helpers ---------------------------- */
 
-/* Adds best_response, matcher, matches, stops_forking, may_retry and
- * treat_as to the module table at index `module`. */
-LSIPCODES_LOCAL void lsipcodes_open_routing(lua_State *L, int module);
+/* best_response, stops_forking, may_retry, treat_as and matches. */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_functions[];
+
+/* Pushes sip.matcher, a closure with its own caches. */
+LSIPCODES_LOCAL int lsipcodes_make_matcher(lua_State *L);
 
 #endif

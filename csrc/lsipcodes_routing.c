@@ -232,7 +232,7 @@ static int l_matcher(lua_State *L)
 
 /* ---- registration ----------------------------------------------------- */
 
-static const luaL_Reg routing_functions[] = {
+const luaL_Reg lsipcodes_routing_functions[] = {
     {"best_response", l_best_response},
     {"stops_forking", l_stops_forking},
     {"may_retry", l_may_retry},
@@ -241,12 +241,8 @@ static const luaL_Reg routing_functions[] = {
     {NULL, NULL}
 };
 
-void lsipcodes_open_routing(lua_State *L, int module)
+int lsipcodes_make_matcher(lua_State *L)
 {
-    lua_pushvalue(L, module);
-    sipcodes_compat_setfuncs(L, routing_functions, 0);
-    lua_pop(L, 1);
-
     lua_newtable(L);                        /* matcher's cache */
     lua_createtable(L, 0, 1);
     lua_pushliteral(L, "v");
@@ -254,5 +250,5 @@ void lsipcodes_open_routing(lua_State *L, int module)
     lua_setmetatable(L, -2);
     lua_newtable(L);                        /* for push_predicate */
     lua_pushcclosure(L, l_matcher, 2);
-    lua_setfield(L, module, "matcher");
+    return 1;
 }
