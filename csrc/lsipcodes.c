@@ -428,9 +428,68 @@ static const luaL_Reg *const function_lists[] = {
     NULL
 };
 
+/* Key, in the module's lazy metatable, of the code -> phrase table (its
+ * address; nothing is stored in it). */
+static const char reasons_key = 'r';
+
+/* The table is made on first use, like the constants: interning 77
+ * phrases was most of what require cost a fresh lua_State.  It is kept in
+ * the metatable of the module's backing table (each require its own), not
+ * reached through the proxy sip.reasons, so that whatever a script does
+ * to the proxy, reason() reads the true table. */
+void lsipcodes_push_reasons(lua_State *L, int module)
+{
+    size_t i, n;
+    lua_getmetatable(L, module);
+    lua_pushlightuserdata(L, (void *)&reasons_key);
+    lua_rawget(L, -2);
+    if (!lua_isnil(L, -1)) {
+        lua_remove(L, -2);
+        return;
+    }
+    lua_pop(L, 1);
+    n = sipcodes_count();
+#if LUA_VERSION_NUM == 501 && !LSIPCODES_LUAJIT
+    /* Lua 5.1 hashes integer keys as doubles: an array part holding every
+     * valid code makes sip.reasons[c] and reason(c) about 25 instructions
+     * cheaper per lookup, for about 5 KB more per lua_State.  (5.2+ hash
+     * integers cheaply; LuaJIT compiles either.) */
+    lua_createtable(L, SIPCODES_MAX_CODE, 0);            /* code -> phrase */
+#else
+    lua_createtable(L, 0, (int)n);                       /* code -> phrase */
+#endif
+    for (i = 0; i < n; i++) {
+        const struct sipcodes_entry *e = sipcodes_at(i);
+        lua_pushlstring(L, e->reason, strlen(e->reason));
+        lua_rawseti(L, -2, e->code);
+    }
+    lua_pushlightuserdata(L, (void *)&reasons_key);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, -4);
+    lua_remove(L, -2);
+}
+
+/* sip.reasons: the read-only view of that table. */
+static int make_reasons(lua_State *L)
+{
+    lsipcodes_push_reasons(L, 1);
+    lsipcodes_readonly(L, "sipcodes.reasons");
+    return 1;
+}
+
+/* sip.reason: a closure over the same table. */
+static int make_reason(lua_State *L)
+{
+    lsipcodes_push_reasons(L, 1);
+    lua_pushcclosure(L, l_reason, 1);
+    return 1;
+}
+
 /* Fields that are built on first use by the function given: tables,
  * closures with upvalues of their own.  New ones are registered here. */
 static const luaL_Reg makers[] = {
+    {"reasons", make_reasons},
+    {"reason", make_reason},
     {"q850_causes", lsipcodes_make_q850_causes},
     {"freeswitch_causes", lsipcodes_make_freeswitch_causes},
     {"matcher", lsipcodes_make_matcher},
@@ -463,31 +522,12 @@ static void set_cached(lua_State *L, int module, const char *name,
 
 int luaopen_sipcodes(lua_State *L)
 {
-    size_t i, n = sipcodes_count();
-    int module, reasons, formats, lines;
+    int module, formats, lines;
 
     sipcodes_compat_checkversion(L);
     lua_createtable(L, 0, 8);
     module = lua_gettop(L);
     lsipcodes_lazy_fields(L, module, &lazy_fields);
-
-#if LUA_VERSION_NUM == 501 && !LSIPCODES_LUAJIT
-    /* Lua 5.1 hashes integer keys as doubles: an array part holding every
-     * valid code makes sip.reasons[c] and reason(c) about 25 instructions
-     * cheaper per lookup, for about 5 KB more per lua_State.  (5.2+ hash
-     * integers cheaply; LuaJIT compiles either.) */
-    lua_createtable(L, SIPCODES_MAX_CODE, 0);            /* code -> phrase */
-#else
-    lua_createtable(L, 0, (int)n);                       /* code -> phrase */
-#endif
-    reasons = lua_gettop(L);
-    for (i = 0; i < n; i++) {
-        const struct sipcodes_entry *e = sipcodes_at(i);
-        lua_pushlstring(L, e->reason, strlen(e->reason));
-        lua_rawseti(L, reasons, e->code);
-    }
-    lua_pushvalue(L, reasons);
-    set_closure(L, module, "reason", l_reason);
 
     lua_newtable(L);
     set_closure(L, module, "info", l_info);
@@ -504,11 +544,9 @@ int luaopen_sipcodes(lua_State *L)
     lua_setfield(L, module, "_VERSION");
 
     /* Last, so that it wraps every function registered above. */
-    lsipcodes_jit_wrap(L, module, reasons, formats, lines);
+    lsipcodes_jit_wrap(L, module, formats, lines);
 
-    lua_settop(L, reasons);
-    lsipcodes_readonly(L, "sipcodes.reasons");
-    lua_setfield(L, module, "reasons");
+    lua_settop(L, module);
     lsipcodes_readonly(L, "sipcodes");
     return 1;
 }
