@@ -16,8 +16,11 @@
 #if defined(__GNUC__)
 #define LSIPCODES_EXPORT __attribute__((visibility("default")))
 #define LSIPCODES_INLINE static inline __attribute__((always_inline))
+/* Lays the hit path out straight, its own return included. */
+#define LSIPCODES_LIKELY(x) __builtin_expect(!!(x), 1)
 #else
 #define LSIPCODES_INLINE static inline
+#define LSIPCODES_LIKELY(x) (x)
 #define LSIPCODES_EXPORT
 #endif
 
@@ -178,10 +181,12 @@ static int l_class(lua_State *L)
         lua_Number value = lua_tonumber(L, 1);
         if (value >= SIPCODES_MIN_CODE && value <= SIPCODES_MAX_CODE) {
             /* value is positive, so (int) rounds it down: it is integral
-             * when that lost nothing (one comparison, no parity test). */
-            code = (int)value;
-            if (code >= value) {
-                lua_pushinteger(L, (unsigned)code / 100u);
+             * when that lost nothing (one comparison, no parity test).
+             * value * 0.01 truncates to value / 100 for every integral
+             * 100..699 (0.01 is stored a hair above 0.01, so k * 100 never
+             * falls below k), one instruction less than dividing. */
+            if (LSIPCODES_LIKELY((int)value >= value)) {
+                lua_pushinteger(L, (lua_Integer)(value * 0.01));
                 return 1;
             }
         }
