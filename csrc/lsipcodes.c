@@ -183,8 +183,9 @@ static int l_class(lua_State *L)
             /* value is positive, so (int) rounds it down: it is integral
              * when that lost nothing (one comparison, no parity test).
              * value * 0.01 truncates to value / 100 for every integral
-             * 100..699 (0.01 is stored a hair above 0.01, so k * 100 never
-             * falls below k), one instruction less than dividing. */
+             * 100..699 (the double 0.01 is a hair above 0.01, so a
+             * multiple of 100 never lands below its quotient), one
+             * instruction less than dividing. */
             if (LSIPCODES_LIKELY((int)value >= value)) {
                 lua_pushinteger(L, (lua_Integer)(value * 0.01));
                 return 1;
