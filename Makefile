@@ -18,6 +18,9 @@ WARN    := -std=c99 -Wall -Wextra -Wpedantic -Werror
 # nodelete keeps the library mapped when a host closes a lua_State, so a
 # host that makes a fresh state per call does not map it again each time.
 MODFLAGS := -fPIC -fvisibility=hidden
+# Each Lua API call goes through the GOT directly instead of a PLT stub:
+# one jump less per call, a few instructions on every hot function.
+MODFLAGS += -fno-plt
 LIBFLAG ?= -shared -Wl,-z,nodelete
 
 CORE_SRC    := csrc/sipcodes.c csrc/sipcodes_table.c csrc/sipcodes_grammar.c

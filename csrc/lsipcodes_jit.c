@@ -111,10 +111,10 @@ static const char *const wrapped[] = {
     "is_global_failure", "is_failure", NULL
 };
 
-/* Upvalues of jit_index: the module's ordinary __index, then what the
- * chunk takes after the module. */
-enum { UV_INDEX = 1, UV_REASONS, UV_FORMATS, UV_LINES, UV_REASON, UV_FORMAT,
-       UV_STATUS_LINE, UV_COUNT = UV_STATUS_LINE };
+/* Upvalues of jit_index: the module's ordinary __index, the format and
+ * status_line caches and the C functions over them. */
+enum { UV_INDEX = 1, UV_FORMATS, UV_LINES, UV_FORMAT, UV_STATUS_LINE,
+       UV_COUNT = UV_STATUS_LINE };
 
 static int is_wrapped(const char *name)
 {
@@ -145,29 +145,32 @@ static int jit_index(lua_State *L)
     if (luaL_loadbuffer(L, wrappers, sizeof wrappers - 1,
                         LSIPCODES_JIT_CHUNKNAME) != 0)
         return lua_error(L);
+    /* sip.reason is made on first use: reading it here, the ordinary way,
+     * makes the C function the wrapper falls back on. */
     lua_pushvalue(L, 1);
-    for (i = UV_REASONS; i <= UV_STATUS_LINE; i++)
+    lsipcodes_push_reasons(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(UV_FORMATS));
+    lua_pushvalue(L, lua_upvalueindex(UV_LINES));
+    lua_getfield(L, 1, "reason");
+    for (i = UV_FORMAT; i <= UV_STATUS_LINE; i++)
         lua_pushvalue(L, lua_upvalueindex(i));
-    lua_call(L, UV_COUNT, 0);
+    lua_call(L, 7, 0);
     lua_rawget(L, 1);
     return 1;
 }
 
-void lsipcodes_jit_wrap(lua_State *L, int module, int reasons, int formats,
-                        int lines)
+void lsipcodes_jit_wrap(lua_State *L, int module, int formats, int lines)
 {
-    static const char *const c_functions[] = { "reason", "format",
-                                               "status_line" };
+    static const char *const c_functions[] = { "format", "status_line" };
     int i;
     lua_getmetatable(L, module);
     lua_getfield(L, -1, "__index");
-    lua_pushvalue(L, reasons);
     lua_pushvalue(L, formats);
     lua_pushvalue(L, lines);
     /* The C functions with upvalues leave the module until the chunk puts
      * their wrappers there: a field that exists would never reach
      * jit_index. */
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < 2; i++) {
         lua_getfield(L, module, c_functions[i]);
         lua_pushnil(L);
         lua_setfield(L, module, c_functions[i]);
@@ -179,12 +182,10 @@ void lsipcodes_jit_wrap(lua_State *L, int module, int reasons, int formats,
 
 #else
 
-void lsipcodes_jit_wrap(lua_State *L, int module, int reasons, int formats,
-                        int lines)
+void lsipcodes_jit_wrap(lua_State *L, int module, int formats, int lines)
 {
     (void)L;
     (void)module;
-    (void)reasons;
     (void)formats;
     (void)lines;
 }

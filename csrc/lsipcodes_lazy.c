@@ -58,8 +58,10 @@ static int make_field(lua_State *L, const struct lsipcodes_lazy *lazy,
     }
     fn = find(lazy->makers, name);
     if (fn != NULL) {
+        /* The maker gets the table, to read fields it builds on. */
         lua_pushcfunction(L, fn);
-        lua_call(L, 0, 1);
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 1);
         return 1;
     }
     code = code_of_name(name, len);

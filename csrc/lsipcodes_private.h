@@ -79,7 +79,7 @@ struct lsipcodes_lazy {
      * each the value of the field of its name */
     const luaL_Reg *const *functions;
     /* field name -> a function that pushes the field's value (a table, a
-     * closure with upvalues ...) when called with no arguments */
+     * closure with upvalues ...) when called with the table being filled */
     const luaL_Reg *makers;
 };
 
@@ -91,6 +91,13 @@ LSIPCODES_LOCAL void lsipcodes_lazy_fields(lua_State *L, int idx,
 /* Makes every such field of the table at idx, so that a walk over it sees
  * them all; does nothing to other tables. */
 LSIPCODES_LOCAL void lsipcodes_lazy_complete(lua_State *L, int idx);
+
+/* ---- lsipcodes.c: the module ---------------------------------------- */
+
+/* Pushes the code -> phrase table behind sip.reasons and sip.reason of
+ * the module whose backing table is at `module` (a positive index),
+ * making it the first time. */
+LSIPCODES_LOCAL void lsipcodes_push_reasons(lua_State *L, int module);
 
 /* ---- lsipcodes_jit.c: LuaJIT-compilable hot functions ---------------- */
 
@@ -105,10 +112,10 @@ LSIPCODES_LOCAL void lsipcodes_lazy_complete(lua_State *L, int idx);
 #define LSIPCODES_JIT_CHUNKNAME "=sipcodes"
 
 /* On LuaJIT, replaces the hot functions in the module table at `module` by
- * Lua closures over the reasons table and the format / status_line caches
- * (all stack indices); elsewhere does nothing. */
+ * Lua closures over the reasons table (module.reasons) and the format /
+ * status_line caches (all stack indices); elsewhere does nothing. */
 LSIPCODES_LOCAL void lsipcodes_jit_wrap(lua_State *L, int module,
-                                        int reasons, int formats, int lines);
+                                        int formats, int lines);
 
 /* ---- lsipcodes_interwork.c: Q.850, Reason header, required headers --- */
 
