@@ -4,6 +4,7 @@
  */
 #include "sipcodes.h"
 #include "sipcodes_table.h"
+#include "sipcodes_text.h"
 
 #include <string.h>
 
@@ -102,51 +103,23 @@ int sipcodes_from_digits(const char *text, size_t len)
     return sipcodes_from_integer(code);
 }
 
-static int is_blank(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v'
-        || c == '\f';
-}
-
-static unsigned char ascii_lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-/* Whole-string, ASCII case-insensitive comparison of a counted text with
- * a NUL-terminated table string. */
-static int same_text(const char *text, size_t len, const char *want)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        unsigned char w = (unsigned char)want[i];
-        if (w == '\0' || ascii_lower((unsigned char)text[i]) != ascii_lower(w))
-            return 0;
-    }
-    return want[len] == '\0';
-}
-
 int sipcodes_code_of(const char *text, size_t len)
 {
     size_t i;
     if (text == NULL)
         return 0;
-    while (len > 0 && is_blank((unsigned char)text[0])) {
-        text++;
-        len--;
-    }
-    while (len > 0 && is_blank((unsigned char)text[len - 1]))
-        len--;
+    sipcodes_text_trim(&text, &len);
     if (len == 0)
         return 0;
     /* Ascending order makes the lower code win a shared phrase. */
     for (i = 0; i < sipcodes_table_rows; i++) {
         const struct sipcodes_entry *e = &sipcodes_table[i];
         const char *const *alias;
-        if (same_text(text, len, e->reason) || same_text(text, len, e->name))
+        if (sipcodes_text_ieq(text, len, e->reason)
+            || sipcodes_text_ieq(text, len, e->name))
             return e->code;
         for (alias = e->aliases; *alias != NULL; alias++)
-            if (same_text(text, len, *alias))
+            if (sipcodes_text_ieq(text, len, *alias))
                 return e->code;
     }
     return 0;

@@ -140,22 +140,12 @@ const char *sipcodes_freeswitch_cause_name(int cause)
     return c != NULL ? c->freeswitch : NULL;
 }
 
-static int is_blank(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 int sipcodes_cause_of(const char *text, size_t len)
 {
     size_t i;
     if (text == NULL)
         return -1;
-    while (len > 0 && is_blank((unsigned char)text[0])) {
-        text++;
-        len--;
-    }
-    while (len > 0 && is_blank((unsigned char)text[len - 1]))
-        len--;
+    sipcodes_text_trim(&text, &len);
     if (len == 0)
         return -1;
     for (i = 0; i < COUNT(causes); i++) {

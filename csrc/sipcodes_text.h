@@ -1,5 +1,5 @@
-/* Character classes and comparisons shared by the interworking core files;
- * private to the core. */
+/* Character classes and comparisons shared by the core files; private to
+ * the core. */
 #ifndef SIPCODES_TEXT_H
 #define SIPCODES_TEXT_H
 
@@ -43,6 +43,24 @@ static inline int sipcodes_text_ieq(const char *text, size_t len,
             return 0;
     }
     return want[len] == '\0';
+}
+
+/* ASCII white space: what a lookup by name ignores around the name. */
+static inline int sipcodes_text_is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v'
+        || c == '\f';
+}
+
+/* Narrows *text / *len to the text without surrounding white space. */
+static inline void sipcodes_text_trim(const char **text, size_t *len)
+{
+    while (*len > 0 && sipcodes_text_is_blank((unsigned char)(*text)[0])) {
+        (*text)++;
+        (*len)--;
+    }
+    while (*len > 0 && sipcodes_text_is_blank((unsigned char)(*text)[*len - 1]))
+        (*len)--;
 }
 
 #endif
