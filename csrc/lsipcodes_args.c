@@ -30,7 +30,7 @@ int lsipcodes_argerror(lua_State *L, int idx, const char *msg)
     return luaL_argerror(L, idx, msg);
 }
 
-static int type_error(lua_State *L, int idx, const char *expected)
+int lsipcodes_typeerror(lua_State *L, int idx, const char *expected)
 {
     lua_pushfstring(L, "%s expected, got %s", expected, luaL_typename(L, idx));
     return lsipcodes_argerror(L, idx, lua_tostring(L, -1));
@@ -49,7 +49,7 @@ int lsipcodes_tocode(lua_State *L, int idx)
         return sipcodes_from_digits(text, len);
     }
     default:
-        return type_error(L, idx, "SIP status code");
+        return lsipcodes_typeerror(L, idx, "SIP status code");
     }
 }
 
@@ -63,14 +63,14 @@ int lsipcodes_optclass(lua_State *L, int idx)
             return (int)n;
         return lsipcodes_argerror(L, idx, "class must be an integer 1-6");
     }
-    return type_error(L, idx, "class (an integer 1-6)");
+    return lsipcodes_typeerror(L, idx, "class (an integer 1-6)");
 }
 
 const char *lsipcodes_checkstring(lua_State *L, int idx, size_t *len,
                                   const char *what)
 {
     if (lua_type(L, idx) != LUA_TSTRING) {
-        type_error(L, idx, what);
+        lsipcodes_typeerror(L, idx, what);
         return NULL;
     }
     return lua_tolstring(L, idx, len);

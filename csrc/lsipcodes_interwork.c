@@ -11,12 +11,6 @@
 /* Scratch space for short strings; longer ones go into a userdata. */
 #define SHORT_TEXT 256
 
-static int arg_type_error(lua_State *L, int idx, const char *expected)
-{
-    lua_pushfstring(L, "%s expected, got %s", expected, luaL_typename(L, idx));
-    return luaL_argerror(L, idx, lua_tostring(L, -1));
-}
-
 /* A cause at idx: an integral number or a string of 1-3 digits gives the
  * value (0..999), any other number or string -1; other types raise. */
 static int tocause(lua_State *L, int idx)
@@ -32,7 +26,7 @@ static int tocause(lua_State *L, int idx)
         return sipcodes_cause_from_digits(text, len);
     }
     default:
-        return arg_type_error(L, idx, "Q.850 cause");
+        return lsipcodes_typeerror(L, idx, "Q.850 cause");
     }
 }
 
@@ -70,7 +64,7 @@ static int optwarning(lua_State *L, int idx)
         return sipcodes_warning_code(text, len);
     }
     default:
-        return arg_type_error(L, idx, "Warning code or header value");
+        return lsipcodes_typeerror(L, idx, "Warning code or header value");
     }
 }
 

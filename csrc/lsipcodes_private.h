@@ -70,6 +70,10 @@ LSIPCODES_LOCAL int lsipcodes_copy(lua_State *L);
  * a direct call would: the wrapper's caller, not the wrapper. */
 LSIPCODES_LOCAL int lsipcodes_argerror(lua_State *L, int idx, const char *msg);
 
+/* Raises "bad argument #idx to '<fn>' (<expected> expected, got <type>)". */
+LSIPCODES_LOCAL int lsipcodes_typeerror(lua_State *L, int idx,
+                                        const char *expected);
+
 /* ---- lsipcodes_lazy.c: fields made on first use ---------------------- */
 
 /* What a module table makes on first use, besides its constants
