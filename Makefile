@@ -23,11 +23,9 @@ MODFLAGS := -fPIC -fvisibility=hidden
 MODFLAGS += -fno-plt
 LIBFLAG ?= -shared -Wl,-z,nodelete
 
-CORE_SRC    := csrc/sipcodes.c csrc/sipcodes_table.c csrc/sipcodes_grammar.c
-CORE_SRC    += csrc/sipcodes_q850.c csrc/sipcodes_reason_header.c csrc/sipcodes_headers.c
-CORE_SRC    += csrc/sipcodes_routing.c csrc/sipcodes_pattern.c
-BINDING_SRC := $(filter-out $(CORE_SRC),$(wildcard csrc/*.c))
-HEADERS     := $(wildcard csrc/*.h)
+CORE_SRC    := $(wildcard csrc/core/*.c)
+BINDING_SRC := $(wildcard csrc/lua/*.c)
+HEADERS     := $(wildcard csrc/core/*.h csrc/lua/*.h)
 
 # Each VM builds against its own headers and never links a Lua library:
 # the host process provides the Lua API.
@@ -48,7 +46,7 @@ build: deps-build $(MODULES)
 define module_rule
 build/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
 	@mkdir -p build/$(1)
-	$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc \
+	$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc/core -Icsrc/lua \
 		$$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
 endef
 $(foreach vm,$(VMS),$(eval $(call module_rule,$(vm))))
@@ -56,7 +54,7 @@ $(foreach vm,$(VMS),$(eval $(call module_rule,$(vm))))
 # The core alone, for C tests: no Lua anywhere.
 build/core/core_test: test/core_test.c $(CORE_SRC) $(HEADERS)
 	@mkdir -p build/core
-	$(CC) $(CFLAGS) $(WARN) -Icsrc test/core_test.c $(CORE_SRC) -o $@
+	$(CC) $(CFLAGS) $(WARN) -Icsrc/core -Icsrc/lua test/core_test.c $(CORE_SRC) -o $@
 
 deps-build:
 	@sh build-aux/deps build
@@ -152,13 +150,13 @@ define check_rules
 build/asan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
 	@mkdir -p build/asan/$(1)
 	$$(SAN_CC) $$(SANITIZE) -fsanitize=address,undefined $$(WARN) $$(MODFLAGS) \
-		-I$$(INC_$(1)) -Icsrc $$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
+		-I$$(INC_$(1)) -Icsrc/core -Icsrc/lua $$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
 
 # The module and the state harness with ThreadSanitizer.
 build/tsan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
 	@mkdir -p build/tsan/$(1)
 	$$(SAN_CC) $$(SANITIZE) -fsanitize=thread $$(WARN) $$(MODFLAGS) \
-		-I$$(INC_$(1)) -Icsrc $$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
+		-I$$(INC_$(1)) -Icsrc/core -Icsrc/lua $$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
 build/tsan/$(1)/states: test/harness/states.c Makefile
 	@mkdir -p build/tsan/$(1)
 	$$(SAN_CC) $$(SANITIZE) -fsanitize=thread -DSTATES_TSAN_LONGJMP $$(WARN) -I$$(INC_$(1)) \
@@ -175,8 +173,8 @@ build/objects/$(1)/.done: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
 	@mkdir -p build/objects/$(1)
 	@for src in $$(CORE_SRC) $$(BINDING_SRC); do \
 		obj=build/objects/$(1)/$$$$(basename $$$$src .c).o; \
-		echo "$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc -c $$$$src -o $$$$obj"; \
-		$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc -c $$$$src -o $$$$obj || exit 1; \
+		echo "$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc/core -Icsrc/lua -c $$$$src -o $$$$obj"; \
+		$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc/core -Icsrc/lua -c $$$$src -o $$$$obj || exit 1; \
 	done
 	@touch $$@
 endef
@@ -185,7 +183,7 @@ $(foreach vm,$(HARNESS_VMS),$(eval $(call check_rules,$(vm))))
 # libFuzzer targets: the core alone, ASan+UBSan, no Lua.
 build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRC) $(HEADERS) $(wildcard test/fuzz/*.h) Makefile
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(SANITIZE) -fsanitize=fuzzer,address,undefined $(WARN) -Icsrc \
+	$(FUZZ_CC) $(SANITIZE) -fsanitize=fuzzer,address,undefined $(WARN) -Icsrc/core -Icsrc/lua \
 		$< $(CORE_SRC) -o $@
 
 deps-check:

@@ -4,8 +4,8 @@
  * every span it hands out lies inside the input, and a reason rebuilt with
  * sipcodes_reason_format parses back to the same protocol, cause and text.
  *
- *   clang -fsanitize=fuzzer,address,undefined -Icsrc \
- *       test/fuzz/fuzz_reason_header.c csrc/sipcodes*.c -o fuzz_reason_header
+ *   clang -fsanitize=fuzzer,address,undefined -Icsrc/core \
+ *       test/fuzz/fuzz_reason_header.c csrc/core/*.c -o fuzz_reason_header
  *   ./fuzz_reason_header test/fuzz/corpus/reason_header
  */
 #include "sipcodes.h"

@@ -3,8 +3,8 @@
  * formatting.  No allocation, no mutable state.
  */
 #include "sipcodes.h"
-#include "sipcodes_table.h"
-#include "sipcodes_text.h"
+#include "code_table.h"
+#include "text.h"
 
 #include <string.h>
 

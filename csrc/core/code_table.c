@@ -9,7 +9,7 @@
  *
  * Keep the rows in ascending code order: lookups depend on it.
  */
-#include "sipcodes_table.h"
+#include "code_table.h"
 
 const struct sipcodes_entry sipcodes_table[] = {
     {100, SIPCODES_IANA,

@@ -15,7 +15,7 @@
  * network.
  */
 #include "sipcodes.h"
-#include "sipcodes_text.h"
+#include "text.h"
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
  * session:hangupCause() hands a Lua script.
  */
 #include "sipcodes.h"
-#include "sipcodes_text.h"
+#include "text.h"
 
 /* ---- cause values from outside ---------------------------------------- */
 
