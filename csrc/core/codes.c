@@ -1,8 +1,8 @@
 /*
- * sipcodes core: table queries, input normalisation, classification and
- * formatting.  No allocation, no mutable state.
+ * Table queries, input normalisation, classification and formatting.
+ * No allocation, no mutable state.
  */
-#include "sipcodes.h"
+#include "codes.h"
 #include "code_table.h"
 #include "text.h"
 
@@ -66,28 +66,6 @@ const struct sipcodes_entry *sipcodes_next(int after, int cls)
     return &sipcodes_table[i];
 }
 
-int sipcodes_is_valid(int code)
-{
-    return code >= SIPCODES_MIN_CODE && code <= SIPCODES_MAX_CODE;
-}
-
-int sipcodes_from_integer(long long value)
-{
-    return (value >= SIPCODES_MIN_CODE && value <= SIPCODES_MAX_CODE)
-        ? (int)value : 0;
-}
-
-int sipcodes_from_double(double value)
-{
-    int code;
-    /* The range test comes first: it is false for NaN, so the conversion
-     * below only ever sees values that fit an int. */
-    if (!(value >= SIPCODES_MIN_CODE && value <= SIPCODES_MAX_CODE))
-        return 0;
-    code = (int)value;
-    return (double)code == value ? code : 0;
-}
-
 int sipcodes_from_digits(const char *text, size_t len)
 {
     int code = 0;
@@ -96,7 +74,7 @@ int sipcodes_from_digits(const char *text, size_t len)
         return 0;
     for (i = 0; i < 3; i++) {
         unsigned char c = (unsigned char)text[i];
-        if (c < '0' || c > '9')
+        if (!sipcodes_text_is_digit(c))
             return 0;
         code = code * 10 + (c - '0');
     }
@@ -125,9 +103,26 @@ int sipcodes_code_of(const char *text, size_t len)
     return 0;
 }
 
-int sipcodes_class(int code)
+int sipcodes_code_of_name(const char *name, size_t len)
 {
-    return sipcodes_is_valid(code) ? code / 100 : 0;
+    size_t i;
+    if (name == NULL)
+        return 0;
+    for (i = 0; i < sipcodes_table_rows; i++)
+        if (sipcodes_text_equal(name, len, sipcodes_table[i].name))
+            return sipcodes_table[i].code;
+    return 0;
+}
+
+int sipcodes_is_known(int code)
+{
+    return sipcodes_lookup(code) != NULL;
+}
+
+int sipcodes_is_deprecated(int code)
+{
+    const struct sipcodes_entry *e = sipcodes_lookup(code);
+    return e != NULL && (e->flags & SIPCODES_DEPRECATED) != 0;
 }
 
 const char *sipcodes_class_name(int cls)

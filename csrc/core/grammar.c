@@ -4,31 +4,9 @@
  * Both functions read a counted buffer and never look past it, so they are
  * safe on text from the network (embedded NULs, no terminator, any length).
  */
-#include "sipcodes.h"
-
-static int fail(struct sipcodes_error *err, size_t offset, const char *msg)
-{
-    if (err != NULL) {
-        err->offset = offset;
-        err->message = msg;
-    }
-    return 0;
-}
-
-static int is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_hex(unsigned char c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-static int is_alnum(unsigned char c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+#include "grammar.h"
+#include "codes.h"
+#include "text.h"
 
 /* reserved / mark / SP / HTAB: the ASCII punctuation a phrase may carry. */
 static int is_phrase_punct(unsigned char c)
@@ -100,31 +78,31 @@ int sipcodes_reason_valid(const char *text, size_t len, int strict_utf8,
     const unsigned char *p = (const unsigned char *)text;
     size_t i = 0;
     if (text == NULL && len > 0)
-        return fail(err, 0, "no text");
+        return sipcodes_error_at(err, 0, "no text");
     while (i < len) {
         unsigned char c = p[i];
-        if (is_alnum(c) || is_phrase_punct(c)) {
+        if (sipcodes_text_is_alnum(c) || is_phrase_punct(c)) {
             i++;
         } else if (c == '%') {
-            if (len - i < 3 || !is_hex(p[i + 1]) || !is_hex(p[i + 2]))
-                return fail(err, i, "'%' not followed by two hex digits");
+            if (len - i < 3 || !sipcodes_text_is_hex(p[i + 1]) || !sipcodes_text_is_hex(p[i + 2]))
+                return sipcodes_error_at(err, i, "'%' not followed by two hex digits");
             i += 3;
         } else if (c < 0x20 || c == 0x7F) {
-            return fail(err, i, c == '\r' || c == '\n'
+            return sipcodes_error_at(err, i, c == '\r' || c == '\n'
                         ? "CR or LF inside the line" : "control character");
         } else if (c < 0x80) {
-            return fail(err, i, "character not allowed in a Reason-Phrase");
+            return sipcodes_error_at(err, i, "character not allowed in a Reason-Phrase");
         } else if (strict_utf8) {
             size_t n = strict_utf8_len(p + i, len - i);
             if (n == 0)
-                return fail(err, i, "invalid UTF-8");
+                return sipcodes_error_at(err, i, "invalid UTF-8");
             i += n;
         } else if (is_cont(c)) {
             i++;                 /* the ABNF admits a lone UTF8-CONT */
         } else {
             size_t n = abnf_utf8_len(p + i, len - i);
             if (n == 0)
-                return fail(err, i, "invalid UTF-8");
+                return sipcodes_error_at(err, i, "invalid UTF-8");
             i += n;
         }
     }
@@ -140,7 +118,7 @@ int sipcodes_parse_status_line(const char *text, size_t len,
     int code;
 
     if (text == NULL)
-        return fail(err, 0, "no text");
+        return sipcodes_error_at(err, 0, "no text");
     /* One line ending is allowed; anything else of CR/LF is caught below
      * by the Reason-Phrase rules. */
     if (len >= 2 && p[len - 2] == '\r' && p[len - 1] == '\n')
@@ -150,33 +128,33 @@ int sipcodes_parse_status_line(const char *text, size_t len,
 
     if (len < 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i'
         || (p[2] | 0x20) != 'p' || p[3] != '/')
-        return fail(err, 0, "expected SIP-Version \"SIP/\"");
+        return sipcodes_error_at(err, 0, "expected SIP-Version \"SIP/\"");
     i = 4;
     major_start = i;
-    while (i < len && is_digit(p[i]))
+    while (i < len && sipcodes_text_is_digit(p[i]))
         i++;
     if (i == major_start)
-        return fail(err, i, "expected digits after \"SIP/\"");
+        return sipcodes_error_at(err, i, "expected digits after \"SIP/\"");
     if (i >= len || p[i] != '.')
-        return fail(err, i, "expected '.' in SIP-Version");
+        return sipcodes_error_at(err, i, "expected '.' in SIP-Version");
     i++;
-    if (i >= len || !is_digit(p[i]))
-        return fail(err, i, "expected digits after '.' in SIP-Version");
-    while (i < len && is_digit(p[i]))
+    if (i >= len || !sipcodes_text_is_digit(p[i]))
+        return sipcodes_error_at(err, i, "expected digits after '.' in SIP-Version");
+    while (i < len && sipcodes_text_is_digit(p[i]))
         i++;
     version_len = i;
     if (i >= len || p[i] != ' ')
-        return fail(err, i, "expected one SP after SIP-Version");
+        return sipcodes_error_at(err, i, "expected one SP after SIP-Version");
     i++;
-    if (len - i < 3 || !is_digit(p[i]) || !is_digit(p[i + 1])
-        || !is_digit(p[i + 2]))
-        return fail(err, i, "expected a three-digit Status-Code");
+    if (len - i < 3 || !sipcodes_text_is_digit(p[i]) || !sipcodes_text_is_digit(p[i + 1])
+        || !sipcodes_text_is_digit(p[i + 2]))
+        return sipcodes_error_at(err, i, "expected a three-digit Status-Code");
     code = (p[i] - '0') * 100 + (p[i + 1] - '0') * 10 + (p[i + 2] - '0');
     if (!sipcodes_is_valid(code))
-        return fail(err, i, "Status-Code outside 100-699");
+        return sipcodes_error_at(err, i, "Status-Code outside 100-699");
     i += 3;
     if (i >= len || p[i] != ' ')
-        return fail(err, i, "expected SP after Status-Code");
+        return sipcodes_error_at(err, i, "expected SP after Status-Code");
     i++;
     reason_start = i;
     if (!sipcodes_reason_valid(text + i, len - i, 0, err)) {

@@ -12,7 +12,8 @@
  * gather alternatives, so a depth counter is all they need.  It reads
  * exactly len bytes; NUL is an ordinary (refused) byte.
  */
-#include "sipcodes.h"
+#include "pattern.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -24,23 +25,9 @@ struct cursor {
     size_t pos;
 };
 
-static int fail(struct sipcodes_error *err, size_t offset, const char *msg)
-{
-    if (err != NULL) {
-        err->offset = offset;
-        err->message = msg;
-    }
-    return 0;
-}
-
 static int peek(const struct cursor *c)
 {
     return c->pos < c->len ? (unsigned char)c->text[c->pos] : -1;
-}
-
-static int is_digit(int ch)
-{
-    return ch >= '0' && ch <= '9';
 }
 
 static void skip_blanks(struct cursor *c)
@@ -51,7 +38,7 @@ static void skip_blanks(struct cursor *c)
 
 static int starts_position(int ch)
 {
-    return is_digit(ch) || ch == 'x' || ch == 'X' || ch == '.' || ch == '[';
+    return sipcodes_text_is_digit(ch) || ch == 'x' || ch == 'X' || ch == '.' || ch == '[';
 }
 
 static int is_quantifier(int ch)
@@ -104,24 +91,24 @@ static unsigned parse_bracket(struct cursor *c, struct sipcodes_error *err)
         c->pos++;
     }
     if (peek(c) == ']')
-        return (unsigned)fail(err, c->pos, "empty '[]'");
+        return (unsigned)sipcodes_error_at(err, c->pos, "empty '[]'");
     while (peek(c) != ']') {
         int lo = peek(c), hi;
         if (lo < 0)
-            return (unsigned)fail(err, open, "unterminated '['");
-        if (!is_digit(lo))
-            return (unsigned)fail(err, c->pos,
+            return (unsigned)sipcodes_error_at(err, open, "unterminated '['");
+        if (!sipcodes_text_is_digit(lo))
+            return (unsigned)sipcodes_error_at(err, c->pos,
                                   "'[...]' holds only digits and digit ranges");
         c->pos++;
         hi = lo;
         if (peek(c) == '-') {
             c->pos++;
             hi = peek(c);
-            if (!is_digit(hi))
-                return (unsigned)fail(err, c->pos,
+            if (!sipcodes_text_is_digit(hi))
+                return (unsigned)sipcodes_error_at(err, c->pos,
                                       "a range in '[...]' ends with a digit");
             if (hi < lo)
-                return (unsigned)fail(err, c->pos, "reversed range in '[...]'");
+                return (unsigned)sipcodes_error_at(err, c->pos, "reversed range in '[...]'");
             c->pos++;
         }
         for (; lo <= hi; lo++)
@@ -131,7 +118,7 @@ static unsigned parse_bracket(struct cursor *c, struct sipcodes_error *err)
     if (negate)
         mask = ~mask & ANY_DIGIT;
     if (mask == 0)
-        return (unsigned)fail(err, open, "'[^...]' excludes every digit");
+        return (unsigned)sipcodes_error_at(err, open, "'[^...]' excludes every digit");
     return mask;
 }
 
@@ -139,7 +126,7 @@ static unsigned parse_bracket(struct cursor *c, struct sipcodes_error *err)
 static unsigned parse_position(struct cursor *c, struct sipcodes_error *err)
 {
     int ch = peek(c);
-    if (is_digit(ch)) {
+    if (sipcodes_text_is_digit(ch)) {
         c->pos++;
         return 1u << (ch - '0');
     }
@@ -184,13 +171,13 @@ static int parse_code_form(struct cursor *c, struct code_form *f,
         int ch = peek(c);
         if (!starts_position(ch)) {
             if (is_quantifier(ch))
-                return fail(err, c->pos, quantifier_msg);
+                return sipcodes_error_at(err, c->pos, quantifier_msg);
             if (i == 0)
-                return fail(err, c->pos, ch < 0 || ch == '|' || ch == ')'
+                return sipcodes_error_at(err, c->pos, ch < 0 || ch == '|' || ch == ')'
                             ? "empty alternative"
                             : "expected a status code such as 486, 5xx, "
                               "4[0-9][0-9] or 480-489");
-            return fail(err, c->pos,
+            return sipcodes_error_at(err, c->pos,
                         "a status code has three positions (digit, x, . or "
                         "[...]); this one has fewer");
         }
@@ -199,9 +186,9 @@ static int parse_code_form(struct cursor *c, struct code_form *f,
             return 0;
     }
     if (is_quantifier(peek(c)))
-        return fail(err, c->pos, quantifier_msg);
+        return sipcodes_error_at(err, c->pos, quantifier_msg);
     if (starts_position(peek(c)))
-        return fail(err, c->pos,
+        return sipcodes_error_at(err, c->pos,
                     "a status code has three positions; this one has more");
     return 1;
 }
@@ -228,7 +215,7 @@ static int add_form(struct sipcodes_codeset *set, const struct code_form *f,
         }
     }
     if (!added)
-        return fail(err, f->start,
+        return sipcodes_error_at(err, f->start,
                     "matches no status code (valid codes are 100-699)");
     return 1;
 }
@@ -259,13 +246,13 @@ static int parse_item(struct cursor *c, struct sipcodes_codeset *set,
         first = exact_code(&lo);
         last = exact_code(&hi);
         if (first < 0 || last < 0)
-            return fail(err, first < 0 ? lo.start : hi.start,
+            return sipcodes_error_at(err, first < 0 ? lo.start : hi.start,
                         "a range joins two exact codes, e.g. 480-489");
         if (!sipcodes_is_valid(first) || !sipcodes_is_valid(last))
-            return fail(err, sipcodes_is_valid(first) ? hi.start : lo.start,
+            return sipcodes_error_at(err, sipcodes_is_valid(first) ? hi.start : lo.start,
                         "status codes are 100-699");
         if (last < first)
-            return fail(err, lo.start, "reversed range");
+            return sipcodes_error_at(err, lo.start, "reversed range");
         for (code = first; code <= last; code++)
             set_add(set, code);
     }
@@ -288,7 +275,7 @@ int sipcodes_pattern_compile(const char *text, size_t len,
     if (out != NULL)
         memset(out, 0, sizeof *out);
     if (text == NULL)
-        return fail(err, 0, "empty pattern");
+        return sipcodes_error_at(err, 0, "empty pattern");
     c.text = text;
     c.len = len;
     c.pos = 0;
@@ -297,7 +284,7 @@ int sipcodes_pattern_compile(const char *text, size_t len,
 
     skip_blanks(&c);
     if (peek(&c) < 0)
-        return fail(err, c.pos, "empty pattern");
+        return sipcodes_error_at(err, c.pos, "empty pattern");
 
     for (;;) {
         /* The start of an alternative at the top level: "!" may lead. */
@@ -318,7 +305,7 @@ int sipcodes_pattern_compile(const char *text, size_t len,
                 skip_blanks(&c);
             }
             if (peek(&c) == '!')
-                return fail(err, c.pos,
+                return sipcodes_error_at(err, c.pos,
                             "'!' may only start a top-level alternative, "
                             "e.g. 4xx|!487");
             if (!parse_item(&c, negated ? &exclude : &include, err))
@@ -328,7 +315,7 @@ int sipcodes_pattern_compile(const char *text, size_t len,
             skip_blanks(&c);
             while (peek(&c) == ')') {
                 if (depth == 0)
-                    return fail(err, c.pos, "unbalanced ')'");
+                    return sipcodes_error_at(err, c.pos, "unbalanced ')'");
                 depth--;
                 c.pos++;
                 skip_blanks(&c);
@@ -343,12 +330,12 @@ int sipcodes_pattern_compile(const char *text, size_t len,
         if (peek(&c) < 0)
             break;
         if (peek(&c) != '|')
-            return fail(err, c.pos, is_quantifier(peek(&c)) ? quantifier_msg
+            return sipcodes_error_at(err, c.pos, is_quantifier(peek(&c)) ? quantifier_msg
                         : "expected '|' or the end of the pattern");
         c.pos++;
     }
     if (depth > 0)
-        return fail(err, open_at, "unbalanced '('");
+        return sipcodes_error_at(err, open_at, "unbalanced '('");
 
     if (!have_include)
         for (i = 0; i < SIPCODES_CODESET_WORDS; i++)
@@ -364,7 +351,7 @@ int sipcodes_pattern_compile(const char *text, size_t len,
                 ((uint32_t)1u << (used % 32)) - 1u;
     }
     if (set_is_empty(&include))
-        return fail(err, 0, "pattern matches no status code");
+        return sipcodes_error_at(err, 0, "pattern matches no status code");
     if (out != NULL)
         *out = include;
     return 1;

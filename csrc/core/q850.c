@@ -10,7 +10,8 @@
  * switch_call_cause_t names without the SWITCH_CAUSE_ prefix, which is what
  * session:hangupCause() hands a Lua script.
  */
-#include "sipcodes.h"
+#include "q850.h"
+#include "codes.h"
 #include "text.h"
 
 /* ---- cause values from outside ---------------------------------------- */
@@ -243,15 +244,12 @@ static const struct profile profiles[] = {
 int sipcodes_profile_of(const char *text, size_t len)
 {
     static const char *const names[] = {"rfc3398", "freeswitch"};
-    size_t i, k;
+    size_t i;
     if (text == NULL)
         return -1;
-    for (i = 0; i < COUNT(names); i++) {
-        for (k = 0; k < len && names[i][k] == text[k]; k++)
-            ;
-        if (k == len && names[i][k] == '\0')
+    for (i = 0; i < COUNT(names); i++)
+        if (sipcodes_text_equal(text, len, names[i]))
             return (int)i;
-    }
     return -1;
 }
 

@@ -14,21 +14,13 @@
  * end, and has no input it cannot report on: the header arrives from the
  * network.
  */
-#include "sipcodes.h"
+#include "reason_header.h"
+#include "grammar.h"
 #include "text.h"
 
 #include <string.h>
 
 enum { ITER_START, ITER_AFTER_VALUE, ITER_DONE, ITER_FAILED };
-
-static int fail(struct sipcodes_error *err, size_t offset, const char *msg)
-{
-    if (err != NULL) {
-        err->offset = offset;
-        err->message = msg;
-    }
-    return 0;
-}
 
 static int is_wsp(unsigned char c)
 {
@@ -82,7 +74,7 @@ static int scan_quoted(const unsigned char *p, size_t n, size_t i,
             if (i + 1 >= n)
                 break;
             if (p[i + 1] == '\r' || p[i + 1] == '\n' || p[i + 1] >= 0x80)
-                return fail(err, i, "invalid quoted-pair");
+                return sipcodes_error_at(err, i, "invalid quoted-pair");
             i += 2;
         } else if (c >= 0x80) {
             size_t run = non_ascii_run(p, n, i);
@@ -90,7 +82,7 @@ static int scan_quoted(const unsigned char *p, size_t n, size_t i,
             /* The run is UTF8-NONASCII exactly when it is a valid phrase:
              * the Reason-Phrase rule has the same UTF-8 alternatives. */
             if (!sipcodes_reason_valid((const char *)p + i, run - i, 0, &bad))
-                return fail(err, i + bad.offset, "invalid UTF-8 in quoted-string");
+                return sipcodes_error_at(err, i + bad.offset, "invalid UTF-8 in quoted-string");
             i = run;
         } else if (is_wsp(c)) {
             i++;
@@ -98,12 +90,12 @@ static int scan_quoted(const unsigned char *p, size_t n, size_t i,
                    && is_wsp(p[i + 2])) {
             i += 3;                                   /* folded line */
         } else if (c < 0x20 || c == 0x7F) {
-            return fail(err, i, "control character in quoted-string");
+            return sipcodes_error_at(err, i, "control character in quoted-string");
         } else {
             i++;
         }
     }
-    return fail(err, n, "unterminated quoted-string");
+    return sipcodes_error_at(err, n, "unterminated quoted-string");
 }
 
 /* gen-value's IPv6reference: "[" hex digits, ':' and '.' "]". */
@@ -121,7 +113,7 @@ static int scan_ipv6_reference(const unsigned char *p, size_t n, size_t i,
               || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
             break;
     }
-    return fail(err, i, "invalid IPv6 reference");
+    return sipcodes_error_at(err, i, "invalid IPv6 reference");
 }
 
 /* One generic-param (token [EQUAL gen-value]) starting at *pos; on
@@ -132,7 +124,7 @@ static int parse_param(const unsigned char *p, size_t n, size_t *pos,
 {
     size_t i = *pos, name_end = scan_token(p, n, i), k, v, end;
     if (name_end == i)
-        return fail(err, i, "expected a parameter name");
+        return sipcodes_error_at(err, i, "expected a parameter name");
     out->name = (const char *)p + i;
     out->name_len = name_end - i;
     out->value = NULL;
@@ -158,7 +150,7 @@ static int parse_param(const unsigned char *p, size_t n, size_t *pos,
     } else {
         end = scan_token(p, n, v);
         if (end == v)
-            return fail(err, v, "expected a parameter value");
+            return sipcodes_error_at(err, v, "expected a parameter value");
         out->value = (const char *)p + v;
         out->value_len = end - v;
     }
@@ -199,15 +191,15 @@ static int take_cause(const struct sipcodes_reason_param *param,
     size_t at = (size_t)((const unsigned char *)param->name - base), i;
     long cause = 0;
     if (out->cause >= 0)
-        return fail(err, at, "duplicate cause parameter");
+        return sipcodes_error_at(err, at, "duplicate cause parameter");
     if (param->value == NULL || param->quoted || param->value_len == 0)
-        return fail(err, at, "cause must be decimal digits");
+        return sipcodes_error_at(err, at, "cause must be decimal digits");
     for (i = 0; i < param->value_len; i++) {
         unsigned char c = (unsigned char)param->value[i];
         if (!sipcodes_text_is_digit(c))
-            return fail(err, at, "cause must be decimal digits");
+            return sipcodes_error_at(err, at, "cause must be decimal digits");
         if (cause > (SIPCODES_REASON_CAUSE_MAX - (c - '0')) / 10)
-            return fail(err, at, "cause too large");
+            return sipcodes_error_at(err, at, "cause too large");
         cause = cause * 10 + (c - '0');
     }
     out->cause = cause;
@@ -220,9 +212,9 @@ static int take_text(const struct sipcodes_reason_param *param,
 {
     size_t at = (size_t)((const unsigned char *)param->name - base);
     if (out->text != NULL)
-        return fail(err, at, "duplicate text parameter");
+        return sipcodes_error_at(err, at, "duplicate text parameter");
     if (param->value == NULL || !param->quoted)
-        return fail(err, at, "text must be a quoted-string");
+        return sipcodes_error_at(err, at, "text must be a quoted-string");
     out->text = param->value;
     out->text_len = param->value_len;
     return 1;
@@ -245,7 +237,7 @@ static int iter_fail(struct sipcodes_reason_iter *it, struct sipcodes_error *err
 {
     it->state = ITER_FAILED;
     it->error = *why;
-    fail(err, why->offset, why->message);
+    sipcodes_error_at(err, why->offset, why->message);
     return -1;
 }
 
@@ -266,7 +258,7 @@ int sipcodes_reason_next(struct sipcodes_reason_iter *it,
     i = skip_sws(p, n, i);
     if (it->state == ITER_START) {
         if (i == n) {
-            fail(&why, i, "empty header value");
+            sipcodes_error_at(&why, i, "empty header value");
             return iter_fail(it, err, &why);
         }
     } else {
@@ -275,7 +267,7 @@ int sipcodes_reason_next(struct sipcodes_reason_iter *it,
             return 0;
         }
         if (p[i] != ',') {
-            fail(&why, i, "expected ',' or the end");
+            sipcodes_error_at(&why, i, "expected ',' or the end");
             return iter_fail(it, err, &why);
         }
         i = skip_sws(p, n, i + 1);
@@ -283,7 +275,7 @@ int sipcodes_reason_next(struct sipcodes_reason_iter *it,
 
     end = scan_token(p, n, i);
     if (end == i) {
-        fail(&why, i, "expected a protocol token");
+        sipcodes_error_at(&why, i, "expected a protocol token");
         return iter_fail(it, err, &why);
     }
     out->protocol = (const char *)p + i;
@@ -381,11 +373,10 @@ static void put_long(struct writer *w, long value)
     put(w, digits + n, sizeof digits - n);
 }
 
-/* Text we put in a quoted-string: UTF-8 (RFC 3629) without controls
- * other than HTAB. */
-static int text_valid(const unsigned char *t, size_t n,
-                      struct sipcodes_error *err)
+int sipcodes_reason_text_valid(const char *text, size_t n,
+                               struct sipcodes_error *err)
 {
+    const unsigned char *t = (const unsigned char *)text;
     size_t i = 0;
     while (i < n) {
         unsigned char c = t[i];
@@ -393,10 +384,10 @@ static int text_valid(const unsigned char *t, size_t n,
             size_t run = non_ascii_run(t, n, i);
             struct sipcodes_error bad;
             if (!sipcodes_reason_valid((const char *)t + i, run - i, 1, &bad))
-                return fail(err, i + bad.offset, "invalid UTF-8");
+                return sipcodes_error_at(err, i + bad.offset, "invalid UTF-8");
             i = run;
         } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
-            return fail(err, i, "control character");
+            return sipcodes_error_at(err, i, "control character");
         } else {
             i++;
         }
@@ -412,11 +403,11 @@ int sipcodes_reason_format(const char *protocol, long cause,
     struct writer w;
     size_t plen, i;
     if (protocol == NULL)
-        return fail(err, 0, "protocol is not a token");
+        return sipcodes_error_at(err, 0, "protocol is not a token");
     plen = strlen(protocol);
     if (plen == 0 || scan_token((const unsigned char *)protocol, plen, 0) != plen)
-        return fail(err, 0, "protocol is not a token");
-    if (text != NULL && !text_valid((const unsigned char *)text, text_len, err))
+        return sipcodes_error_at(err, 0, "protocol is not a token");
+    if (text != NULL && !sipcodes_reason_text_valid(text, text_len, err))
         return 0;
 
     w.buf = buf;

@@ -3,7 +3,7 @@
  * extensions make mandatory for particular status codes, and the codes
  * that may carry Retry-After.
  */
-#include "sipcodes.h"
+#include "response_headers.h"
 
 /* Ascending by code; rows of one code are consecutive.  Only MUSTs: the
  * SHOULDs (470 Permission-Missing, RFC 5360 section 5.9.2; 300 Contact,

@@ -3,7 +3,8 @@
  * code is to be treated as, whether a search stops and how a request may
  * be retried.  No allocation, no mutable state.
  */
-#include "sipcodes.h"
+#include "routing.h"
+#include "codes.h"
 
 int sipcodes_stops_forking(int code)
 {
@@ -78,8 +79,9 @@ void sipcodes_best_offer(struct sipcodes_best *best, int code, size_t index)
     int rank = rank_of(code);
     if (rank == 0)
         return;
-    /* Strictly better only: on a tie the earlier response stays. */
-    if (best->code == 0 || rank < best->rank) {
+    /* On a tie the earlier response wins, in whatever order they come. */
+    if (best->code == 0 || rank < best->rank
+        || (rank == best->rank && index < best->index)) {
         best->code = code;
         best->rank = rank;
         best->index = index;

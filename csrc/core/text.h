@@ -1,5 +1,6 @@
 /* Character classes and comparisons shared by the core files; private to
- * the core. */
+ * the core.  Every comparison of outside text takes its length: an
+ * embedded NUL is an ordinary byte that matches nothing. */
 #ifndef SIPCODES_TEXT_H
 #define SIPCODES_TEXT_H
 
@@ -10,6 +11,18 @@ static inline int sipcodes_text_is_digit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
+static inline int sipcodes_text_is_hex(unsigned char c)
+{
+    return sipcodes_text_is_digit(c) || (c >= 'a' && c <= 'f')
+        || (c >= 'A' && c <= 'F');
+}
+
+static inline int sipcodes_text_is_alnum(unsigned char c)
+{
+    return sipcodes_text_is_digit(c) || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z');
+}
+
 static inline unsigned char sipcodes_text_lower(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
@@ -18,8 +31,7 @@ static inline unsigned char sipcodes_text_lower(unsigned char c)
 /* RFC 3261 section 25.1 token characters. */
 static inline int sipcodes_text_is_token(unsigned char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-        || sipcodes_text_is_digit(c))
+    if (sipcodes_text_is_alnum(c))
         return 1;
     switch (c) {
     case '-': case '.': case '!': case '%': case '*': case '_': case '+':
@@ -42,6 +54,18 @@ static inline int sipcodes_text_ieq(const char *text, size_t len,
                              != sipcodes_text_lower(w))
             return 0;
     }
+    return want[len] == '\0';
+}
+
+/* Whole-text exact equality of a counted text with a NUL-terminated
+ * string. */
+static inline int sipcodes_text_equal(const char *text, size_t len,
+                                      const char *want)
+{
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (want[i] == '\0' || text[i] != want[i])
+            return 0;
     return want[len] == '\0';
 }
 

@@ -1,0 +1,44 @@
+/*
+ * RFC 3261 section 25 grammar: the Reason-Phrase and the Status-Line.
+ *
+ * Both read a counted buffer and never look past it, so they are safe on
+ * text from the network (embedded NULs, no terminator, any length).
+ */
+#ifndef SIPCODES_GRAMMAR_H
+#define SIPCODES_GRAMMAR_H
+
+#include "error.h"
+#include "export.h"
+
+#include <stddef.h>
+
+/* Checks that text is an RFC 3261 section 25 Reason-Phrase.  With
+ * strict_utf8 the UTF-8 must also be well formed per RFC 3629 (no overlong
+ * forms, surrogates or code points above U+10FFFF), which is what a phrase
+ * we generate must be; without it the grammar's own UTF8-NONASCII rule
+ * applies, which is what a parser must accept.  Returns 1 when valid; else 0
+ * and fills *err when err is not NULL. */
+SIPCODES_API int sipcodes_reason_valid(const char *text, size_t len,
+                                       int strict_utf8,
+                                       struct sipcodes_error *err);
+
+/* The parts of a Status-Line, pointing into the parsed text. */
+struct sipcodes_status_line {
+    int code;
+    const char *version;      /* "SIP/2.0" as written */
+    size_t version_len;
+    const char *reason;       /* may be empty */
+    size_t reason_len;
+};
+
+/* Parses `SIP-Version SP Status-Code SP Reason-Phrase` (RFC 3261 section 25)
+ * with at most one trailing CRLF or LF.  SIP-Version is
+ * "SIP/" 1*DIGIT "." 1*DIGIT, "SIP" in any case (section 7.1); the code must
+ * be 100..699 (section 7.2).  Returns 1 and fills *out, or 0 and fills *err
+ * (either pointer may be NULL).  Reads exactly len bytes; NUL is an ordinary
+ * (invalid) byte. */
+SIPCODES_API int sipcodes_parse_status_line(const char *text, size_t len,
+                                            struct sipcodes_status_line *out,
+                                            struct sipcodes_error *err);
+
+#endif
