@@ -1,9 +1,11 @@
 /*
- * The interworking functions: Q.850 mappings, the Reason header field,
- * and the header fields a response must carry.  Every answer comes from
- * the core (sipcodes.h); this file converts arguments and results.
+ * Interworking: Q.850 mappings, the Reason header field and the header
+ * fields a response must carry.  Every answer comes from the core; this
+ * file converts arguments and results.
  */
-#include "lsipcodes_private.h"
+#include "args.h"
+#include "binding.h"
+#include "sealed.h"
 #include "sipcodes.h"
 
 #include <string.h>
@@ -17,7 +19,7 @@ static int tocause(lua_State *L, int idx)
 {
     switch (lua_type(L, idx)) {
     case LUA_TNUMBER:
-        if (sipcodes_compat_isinteger(L, idx))
+        if (lsipcodes_isinteger(L, idx))
             return sipcodes_cause_from_integer((long long)lua_tointeger(L, idx));
         return sipcodes_cause_from_double((double)lua_tonumber(L, idx));
     case LUA_TSTRING: {
@@ -41,7 +43,8 @@ static int optprofile(lua_State *L, int idx)
     name = lsipcodes_checkstring(L, idx, &len, "profile name");
     profile = sipcodes_profile_of(name, len);
     if (profile < 0)
-        return luaL_argerror(L, idx, "profile must be 'rfc3398' or 'freeswitch'");
+        return lsipcodes_argerror(L, idx,
+                                  "profile must be 'rfc3398' or 'freeswitch'");
     return profile;
 }
 
@@ -53,11 +56,9 @@ static int optwarning(lua_State *L, int idx)
     case LUA_TNONE:
     case LUA_TNIL:
         return -1;
-    case LUA_TNUMBER: {
+    case LUA_TNUMBER:
         /* warn-code = 3DIGIT: the same 0..999 integers a cause may be. */
-        lua_Number n = lua_tonumber(L, idx);
-        return sipcodes_cause_from_double((double)n);
-    }
+        return sipcodes_cause_from_double((double)lua_tonumber(L, idx));
     case LUA_TSTRING: {
         size_t len;
         const char *text = lua_tolstring(L, idx, &len);
@@ -68,12 +69,13 @@ static int optwarning(lua_State *L, int idx)
     }
 }
 
-static int push_positive_or_nil(lua_State *L, int value)
+/* Pushes the value, or nil when it is negative. */
+static int push_or_nil(lua_State *L, int value)
 {
-    if (value > 0)
-        lua_pushinteger(L, value);
-    else
+    if (value < 0)
         lua_pushnil(L);
+    else
+        lua_pushinteger(L, value);
     return 1;
 }
 
@@ -82,66 +84,51 @@ static int l_to_q850(lua_State *L)
     int code = lsipcodes_tocode(L, 1);
     int warn_code = optwarning(L, 2);
     int profile = optprofile(L, 3);
-    int cause = sipcodes_to_q850(code, warn_code, profile);
-    if (cause < 0)
-        lua_pushnil(L);
-    else
-        lua_pushinteger(L, cause);
-    return 1;
+    return push_or_nil(L, sipcodes_to_q850(code, warn_code, profile));
 }
 
 static int l_from_q850(lua_State *L)
 {
     int cause = tocause(L, 1);
     int profile = optprofile(L, 2);
-    return push_positive_or_nil(L, sipcodes_from_q850(cause, profile));
+    return lsipcodes_push_code(L, sipcodes_from_q850(cause, profile));
 }
 
 static int l_q850_cause(lua_State *L)
 {
     size_t len;
     const char *name = lsipcodes_checkstring(L, 1, &len, "string");
-    int cause = sipcodes_cause_of(name, len);
-    if (cause < 0)
-        lua_pushnil(L);
-    else
-        lua_pushinteger(L, cause);
-    return 1;
+    return push_or_nil(L, sipcodes_cause_of(name, len));
 }
 
 /* ---- the Reason header -------------------------------------------------- */
 
-/* The optional text at idx: *text NULL when it is false (no text); the
- * default when nil or none.  Anything else but a string raises. */
-static void opttext(lua_State *L, int idx, const char *dflt,
-                    const char **text, size_t *len)
+/* An explicit text at idx: 1 with *text set and checked (an error if it
+ * could break or forge the header, whatever the code or cause is), 0 when
+ * false (no text); -1 when nil or none (the default text). */
+static int opttext(lua_State *L, int idx, const char **text, size_t *len)
 {
-    if (lua_isnoneornil(L, idx)) {
-        *text = dflt;
-        *len = dflt != NULL ? strlen(dflt) : 0;
-    } else if (lua_type(L, idx) == LUA_TBOOLEAN && !lua_toboolean(L, idx)) {
-        *text = NULL;
-        *len = 0;
-    } else {
-        *text = lsipcodes_checkstring(L, idx, len, "string or false");
-    }
+    struct sipcodes_error err;
+    if (lua_isnoneornil(L, idx))
+        return -1;
+    if (lua_type(L, idx) == LUA_TBOOLEAN && !lua_toboolean(L, idx))
+        return 0;
+    *text = lsipcodes_checkstring(L, idx, len, "string or false");
+    if (!sipcodes_reason_text_valid(*text, *len, &err))
+        return lsipcodes_argerror(L, idx, lsipcodes_push_syntax_error(
+                                              L, "text", NULL, 0, &err));
+    return 1;
 }
 
-/* Pushes protocol;cause=N;text="..." or raises for text the core refuses
- * (an error, not nil: such text could forge a header). */
+/* Pushes protocol;cause=N;text="..." (no text when text is NULL). */
 static int push_reason_value(lua_State *L, const char *protocol, long cause,
-                             const char *text, size_t text_len, int text_arg)
+                             const char *text, size_t text_len)
 {
     char stack[SHORT_TEXT];
     char *buf = stack;
     size_t need;
-    struct sipcodes_error err;
-    if (!sipcodes_reason_format(protocol, cause, text, text_len, stack,
-                                sizeof stack, &need, &err)) {
-        lua_pushfstring(L, "invalid text: %s at byte %d", err.message,
-                        (int)err.offset + 1);
-        return luaL_argerror(L, text_arg, lua_tostring(L, -1));
-    }
+    sipcodes_reason_format(protocol, cause, text, text_len, stack,
+                           sizeof stack, &need, NULL);
     if (need >= sizeof stack) {
         buf = (char *)lua_newuserdata(L, need + 1);
         sipcodes_reason_format(protocol, cause, text, text_len, buf,
@@ -153,29 +140,35 @@ static int push_reason_value(lua_State *L, const char *protocol, long cause,
 
 static int l_reason_header(lua_State *L)
 {
+    const char *text = NULL;
+    size_t len = 0;
     int code = lsipcodes_tocode(L, 1);
+    int given = opttext(L, 2, &text, &len);
     const struct sipcodes_entry *e = sipcodes_lookup(code);
-    const char *text;
-    size_t len;
-    opttext(L, 2, e != NULL ? e->reason : NULL, &text, &len);
     if (code == 0) {
         lua_pushnil(L);
         return 1;
     }
-    return push_reason_value(L, "SIP", code, text, len, 2);
+    if (given < 0 && e != NULL) {
+        text = e->reason;
+        len = strlen(text);
+    }
+    return push_reason_value(L, "SIP", code, text, len);
 }
 
 static int l_q850_reason_header(lua_State *L)
 {
+    const char *text = NULL;
+    size_t len = 0;
     int cause = tocause(L, 1);
-    const char *text;
-    size_t len;
-    opttext(L, 2, cause >= 0 ? sipcodes_q850_name(cause) : NULL, &text, &len);
+    int given = opttext(L, 2, &text, &len);
     if (cause < 0 || cause > SIPCODES_Q850_MAX_CAUSE) {
         lua_pushnil(L);
         return 1;
     }
-    return push_reason_value(L, "Q.850", cause, text, len, 2);
+    if (given < 0 && (text = sipcodes_q850_name(cause)) != NULL)
+        len = strlen(text);
+    return push_reason_value(L, "Q.850", cause, text, len);
 }
 
 /* Pushes a quoted-string's inside without its escapes. */
@@ -264,8 +257,7 @@ static int l_parse_reason_header(lua_State *L)
     }
     if (status < 0) {
         lua_pushnil(L);
-        lua_pushfstring(L, "invalid Reason header: %s at byte %d",
-                        err.message, (int)err.offset + 1);
+        lsipcodes_push_syntax_error(L, "Reason header", NULL, 0, &err);
         return 2;
     }
     return 1;
@@ -309,7 +301,37 @@ static int l_allows_retry_after(lua_State *L)
     return 1;
 }
 
-/* ---- registration ------------------------------------------------------- */
+/* ---- the cause tables --------------------------------------------------- */
+
+/* Pushes a sealed table cause -> name_of(cause), for the causes that have
+ * such a name. */
+static int push_cause_names(lua_State *L, const char *name,
+                            const char *(*name_of)(int))
+{
+    const struct sipcodes_cause *c;
+    size_t i;
+    lua_newtable(L);
+    for (i = 0; (c = sipcodes_cause_at(i)) != NULL; i++) {
+        const char *cause_name = name_of(c->cause);
+        if (cause_name == NULL)
+            continue;
+        lua_pushstring(L, cause_name);
+        lua_rawseti(L, -2, c->cause);
+    }
+    lsipcodes_seal(L, name);
+    return 1;
+}
+
+static int make_q850_causes(lua_State *L)
+{
+    return push_cause_names(L, "sipcodes.q850_causes", sipcodes_q850_name);
+}
+
+static int make_freeswitch_causes(lua_State *L)
+{
+    return push_cause_names(L, "sipcodes.freeswitch_causes",
+                            sipcodes_freeswitch_cause_name);
+}
 
 const luaL_Reg lsipcodes_interwork_functions[] = {
     {"to_q850", l_to_q850},
@@ -323,32 +345,8 @@ const luaL_Reg lsipcodes_interwork_functions[] = {
     {NULL, NULL}
 };
 
-/* Pushes a read-only table cause -> name_of(cause), for the causes that
- * have such a name. */
-static int push_cause_names(lua_State *L, const char *readonly_name,
-                            const char *(*name_of)(int))
-{
-    const struct sipcodes_cause *c;
-    size_t i;
-    lua_newtable(L);
-    for (i = 0; (c = sipcodes_cause_at(i)) != NULL; i++) {
-        const char *name = name_of(c->cause);
-        if (name == NULL)
-            continue;
-        lua_pushstring(L, name);
-        lua_rawseti(L, -2, c->cause);
-    }
-    lsipcodes_readonly(L, readonly_name);
-    return 1;
-}
-
-int lsipcodes_make_q850_causes(lua_State *L)
-{
-    return push_cause_names(L, "sipcodes.q850_causes", sipcodes_q850_name);
-}
-
-int lsipcodes_make_freeswitch_causes(lua_State *L)
-{
-    return push_cause_names(L, "sipcodes.freeswitch_causes",
-                            sipcodes_freeswitch_cause_name);
-}
+const luaL_Reg lsipcodes_interwork_makers[] = {
+    {"q850_causes", make_q850_causes},
+    {"freeswitch_causes", make_freeswitch_causes},
+    {NULL, NULL}
+};

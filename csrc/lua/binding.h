@@ -1,0 +1,67 @@
+/*
+ * What the binding's files share: the visibility of their functions and
+ * the fields each area adds to the module.
+ *
+ * The module table gets its fields on first use (module.c): a host that
+ * makes a fresh lua_State per call pays only for the fields its script
+ * reads.  An area registers two lists:
+ *   - functions without upvalues, each the value of the field of its name;
+ *   - makers, each called with the module's private table (`internal`, at
+ *     index 1) to push the value of the field of its name: a sealed table,
+ *     a closure over caches.
+ */
+#ifndef LSIPCODES_BINDING_H
+#define LSIPCODES_BINDING_H
+
+#include "compat.h"
+
+#if defined(__GNUC__)
+#define LSIPCODES_LOCAL __attribute__((visibility("hidden")))
+#else
+#define LSIPCODES_LOCAL
+#endif
+
+/* lookup.c: reason, reasons, code, info, list, each, copy */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_lookup_functions[];
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_lookup_makers[];
+/* classify.c: class, class_name, canonical, the is_* predicates */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_classify_functions[];
+/* format.c: format, status_line, parse_status_line */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_format_functions[];
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_format_makers[];
+/* interwork.c: Q.850, the Reason header, required header fields */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_interwork_functions[];
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_interwork_makers[];
+/* routing.c: best_response, matcher, matches and the single-code rules */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_functions[];
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_makers[];
+
+/* The private table's slots, by name: what several fields share. */
+#define LSIPCODES_REASONS   "reasons"     /* code -> phrase, every code */
+/* Under LuaJIT (jit_functions.c), besides: */
+#define LSIPCODES_FORMATS   "formats"     /* format()'s cache */
+#define LSIPCODES_LINES     "lines"       /* status_line()'s cache */
+#define LSIPCODES_PREDICATE "predicate"   /* what matcher() makes its
+                                             predicates with */
+
+/* Pushes internal[slot] (internal at index `internal`), made by `make`
+ * (called with internal at index 1) the first time. */
+LSIPCODES_LOCAL void lsipcodes_shared(lua_State *L, int internal,
+                                      const char *slot, lua_CFunction make);
+
+/* lookup.c: makes the code -> phrase table of every known code. */
+LSIPCODES_LOCAL int lsipcodes_make_reasons(lua_State *L);
+
+/* module.c: gives every field made on first use of the module's table at
+ * idx a value, so that a walk over it sees them all; does nothing to any
+ * other table. */
+LSIPCODES_LOCAL void lsipcodes_complete_fields(lua_State *L, int idx);
+
+/* jit_functions.c: under LuaJIT, replaces the hot functions in the
+ * module's table (`module`) by Lua functions LuaJIT compiles into its
+ * traces; the private table is at `internal`.  Raises when the Lua source
+ * cannot be run, so that require fails with the reason. */
+LSIPCODES_LOCAL void lsipcodes_use_jit_functions(lua_State *L, int module,
+                                                 int internal);
+
+#endif

@@ -1,0 +1,142 @@
+/*
+ * Under LuaJIT, the hot functions become the Lua functions of
+ * jit_functions.lua (see there why), built from tables the core fills.
+ */
+#include "args.h"
+#include "binding.h"
+#include "code_cache.h"
+#include "sipcodes.h"
+
+#include <string.h>
+
+/* jit_functions.lua as C strings, one per line: made by the Makefile. */
+#include "jit_functions.lua.h"
+
+/* The C functions the Lua functions stand for (the predicates are added
+ * from the core's list). */
+static const char *const replaced[] = {
+    "reason", "class", "canonical", "is_known", "format", "status_line", NULL
+};
+
+struct chunk_reader {
+    size_t line;
+};
+
+static const char *read_line(lua_State *L, void *data, size_t *size)
+{
+    struct chunk_reader *r = (struct chunk_reader *)data;
+    const char *line = lsipcodes_jit_functions_lua[r->line];
+    (void)L;
+    if (line == NULL) {
+        *size = 0;
+        return NULL;
+    }
+    r->line++;
+    *size = strlen(line);
+    return line;
+}
+
+/* Tables the Lua functions index keep no array part: LuaJIT cannot compile
+ * a lookup of a key such as 486.5 in a table that has one ("NYI: mixed
+ * sparse/dense table"), and in a hash part it is one more compiled
+ * lookup. */
+#define HASH_OF_EVERY_CODE (SIPCODES_MAX_CODE - SIPCODES_MIN_CODE + 1)
+
+/* Pushes a table code -> value(code) for every valid code. */
+static void push_code_map(lua_State *L, int (*value)(int))
+{
+    int code;
+    lua_createtable(L, 0, HASH_OF_EVERY_CODE);
+    for (code = SIPCODES_MIN_CODE; code <= SIPCODES_MAX_CODE; code++) {
+        lua_pushinteger(L, value(code));
+        lua_rawseti(L, -2, code);
+    }
+}
+
+static int class_of(int code)
+{
+    return sipcodes_class(code);
+}
+
+static void set_bounds(lua_State *L, const char *name, int first, int last)
+{
+    lua_createtable(L, 2, 0);
+    lua_pushinteger(L, first);
+    lua_rawseti(L, -2, 1);
+    lua_pushinteger(L, last);
+    lua_rawseti(L, -2, 2);
+    lua_setfield(L, -2, name);
+}
+
+void lsipcodes_use_jit_functions(lua_State *L, int module, int internal)
+{
+    struct chunk_reader reader = {0};
+    int i;
+
+    /* The base library's type(), taken now, so that a script that later
+     * replaces the global changes nothing here.  A host without it keeps
+     * the C functions, which give the same answers. */
+    lsipcodes_pushglobals(L);
+    lua_getfield(L, -1, "type");
+    lua_remove(L, -2);
+    if (!lua_iscfunction(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+
+    if (lsipcodes_load(L, read_line, &reader, LSIPCODES_JIT_CHUNKNAME) != 0)
+        luaL_error(L, "sipcodes: cannot load its LuaJIT functions: %s",
+                   lua_tostring(L, -1));
+    lua_insert(L, -2);                              /* chunk, type */
+
+    lua_createtable(L, 0, 8);                       /* what the chunk uses */
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "type");
+    lsipcodes_shared(L, internal, LSIPCODES_REASONS, lsipcodes_make_reasons);
+    lua_setfield(L, -2, "reasons");
+    push_code_map(L, class_of);
+    lua_setfield(L, -2, "class_of");
+    push_code_map(L, sipcodes_canonical);
+    lua_setfield(L, -2, "canonical_of");
+    /* The caches of format() and status_line(), made to their full size:
+     * the C functions fill them, the Lua functions read them. */
+    lua_createtable(L, 0, HASH_OF_EVERY_CODE);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, internal, LSIPCODES_FORMATS);
+    lua_setfield(L, -2, "formats");
+    lua_createtable(L, 0, HASH_OF_EVERY_CODE);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, internal, LSIPCODES_LINES);
+    lua_setfield(L, -2, "lines");
+
+    /* The C functions, read the ordinary way, which makes them. */
+    lua_newtable(L);
+    for (i = 0; replaced[i] != NULL; i++) {
+        lua_getfield(L, module, replaced[i]);
+        lua_setfield(L, -2, replaced[i]);
+    }
+#define GET_PREDICATE(name, first, last) \
+    lua_getfield(L, module, #name);      \
+    lua_setfield(L, -2, #name);
+    SIPCODES_CLASS_PREDICATES(GET_PREDICATE)
+#undef GET_PREDICATE
+    lua_setfield(L, -2, "c");
+
+    lua_newtable(L);
+#define SET_BOUNDS(name, first, last) set_bounds(L, #name, first, last);
+    SIPCODES_CLASS_PREDICATES(SET_BOUNDS)
+#undef SET_BOUNDS
+    lua_setfield(L, -2, "predicates");
+
+    if (lua_pcall(L, 1, 2, 0) != 0)
+        luaL_error(L, "sipcodes: cannot run its LuaJIT functions: %s",
+                   lua_tostring(L, -1));
+    lua_setfield(L, internal, LSIPCODES_PREDICATE);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, module);
+    }
+    lua_pop(L, 1);
+}

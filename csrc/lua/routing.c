@@ -1,0 +1,229 @@
+/*
+ * Routing helpers: best_response, stops_forking, may_retry, treat_as,
+ * matcher and matches.
+ *
+ * matcher(pattern) returns a predicate that OpenResty calls in hot paths.
+ * On PUC Lua it is a C function over the compiled set of codes (a bitset
+ * in a small userdata).  Under LuaJIT, which cannot compile a call into C,
+ * it is a Lua function over a table of the matching codes, made by
+ * jit_functions.lua; only what is not a number goes on to C.
+ */
+#include "args.h"
+#include "binding.h"
+#include "sipcodes.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- single codes ----------------------------------------------------- */
+
+static int l_stops_forking(lua_State *L)
+{
+    lua_pushboolean(L, sipcodes_stops_forking(lsipcodes_tocode(L, 1)));
+    return 1;
+}
+
+static int l_may_retry(lua_State *L)
+{
+    const char *what = sipcodes_may_retry(lsipcodes_tocode(L, 1));
+    if (what == NULL)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, what);
+    return 1;
+}
+
+/* treat_as(code [, retry_after]): any value but nil/false as the second
+ * argument means the response carried a Retry-After, so that a header
+ * value can be passed straight in. */
+static int l_treat_as(lua_State *L)
+{
+    int code = lsipcodes_tocode(L, 1);
+    return lsipcodes_push_code(L, sipcodes_treat_as(code, lua_toboolean(L, 2)));
+}
+
+/* ---- best response ---------------------------------------------------- */
+
+/* The list index a key of the table stands for: a positive integral
+ * number that a double holds exactly (at most 2^53), else 0. */
+static size_t list_index(lua_State *L, int idx)
+{
+    lua_Number n;
+    if (lua_type(L, idx) != LUA_TNUMBER)
+        return 0;
+    n = lua_tonumber(L, idx);
+    if (!(n >= 1 && n <= 9007199254740992.0 && n <= (lua_Number)SIZE_MAX)
+        || n != (lua_Number)(size_t)n)
+        return 0;
+    return (size_t)n;
+}
+
+/* Every positive integer key of the table is a response, at its index; a
+ * nil (a host's unset value) leaves a hole that is simply not there, so
+ * the answer never depends on what # says of a table with holes.  Other
+ * keys (table.pack's n) are no responses. */
+static int l_best_response(lua_State *L)
+{
+    struct sipcodes_best best;
+    size_t index;
+    int code;
+
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return lsipcodes_typeerror(L, 1, "table of status codes");
+    lua_settop(L, 1);
+    sipcodes_best_init(&best);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        size_t i = list_index(L, 2);
+        if (i != 0) {
+            int t = lua_type(L, 3);
+            if (t != LUA_TNUMBER && t != LUA_TSTRING) {
+                char at[32];
+                snprintf(at, sizeof at, "%zu", i);
+                lua_pushfstring(L, "status code expected at index %s, got %s",
+                                at, luaL_typename(L, 3));
+                return lsipcodes_argerror(L, 1, lua_tostring(L, -1));
+            }
+            /* Numbers and strings never raise here; what is not a valid
+             * code (0) is not a final response and is ignored. */
+            sipcodes_best_offer(&best, lsipcodes_tocode(L, 3), i);
+        }
+        lua_pop(L, 1);
+    }
+    code = sipcodes_best_result(&best, &index);
+    lua_pushinteger(L, code);
+    if (index == SIPCODES_NO_INDEX)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, (lua_Integer)index);
+    return 2;
+}
+
+/* ---- patterns --------------------------------------------------------- */
+
+/* Compiles the pattern at idx or raises an argument error that quotes it
+ * and says where it went wrong. */
+static void check_pattern(lua_State *L, int idx, struct sipcodes_codeset *set)
+{
+    size_t len;
+    const char *text = lsipcodes_checkstring(L, idx, &len, "status pattern");
+    struct sipcodes_error err;
+    if (!sipcodes_pattern_compile(text, len, set, &err))
+        lsipcodes_argerror(L, idx, lsipcodes_push_syntax_error(
+                                       L, "status pattern", text, len, &err));
+}
+
+static int l_matches(lua_State *L)
+{
+    struct sipcodes_codeset set;
+    int code = lsipcodes_tocode(L, 1);
+    check_pattern(L, 2, &set);
+    lua_pushboolean(L, sipcodes_codeset_contains(&set, code));
+    return 1;
+}
+
+/* The predicate's answer for the argument at 1; upvalue 1: the set.  A
+ * type error is reported where the predicate was called: `level` counts
+ * from this C function up to that caller. */
+static int predicate_answer(lua_State *L, int level)
+{
+    const struct sipcodes_codeset *set =
+        (const struct sipcodes_codeset *)lua_touserdata(L, lua_upvalueindex(1));
+    int t = lua_type(L, 1);
+    if (t != LUA_TNUMBER && t != LUA_TSTRING) {
+        luaL_where(L, level);
+        lua_pushfstring(L, "bad argument #1 to 'matcher' "
+                        "(SIP status code expected, got %s)",
+                        luaL_typename(L, 1));
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    lua_pushboolean(L, sipcodes_codeset_contains(set, lsipcodes_tocode(L, 1)));
+    return 1;
+}
+
+/* Called by the script: level 1 is its caller. */
+static int predicate(lua_State *L)
+{
+    return predicate_answer(L, 1);
+}
+
+/* Called by the LuaJIT predicate for what is not a number: level 2.  (That
+ * call is not a tail call, so the level is the same on every VM.) */
+static int predicate_from_lua(lua_State *L)
+{
+    return predicate_answer(L, 2);
+}
+
+/* upvalue 1: predicates already made, by pattern, held weakly, so that a
+ * route that calls matcher("486|408") per request pays a lookup;
+ * upvalue 2: the private table, whose LSIPCODES_PREDICATE slot holds the
+ * LuaJIT predicate maker when there is one. */
+static int l_matcher(lua_State *L)
+{
+    struct sipcodes_codeset *set;
+    int code;
+
+    lua_settop(L, 1);
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_pushvalue(L, 1);
+        lua_rawget(L, lua_upvalueindex(1));
+        if (!lua_isnil(L, -1))
+            return 1;
+        lua_pop(L, 1);
+    }
+    set = (struct sipcodes_codeset *)lua_newuserdata(L, sizeof *set);
+    check_pattern(L, 1, set);                               /* 2: set */
+
+    lua_getfield(L, lua_upvalueindex(2), LSIPCODES_PREDICATE);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushcclosure(L, predicate, 1);
+    } else {
+        /* The codes, for LuaJIT: presized, so that they stay in the hash
+         * part (see jit_functions.c). */
+        int n = 0;
+        for (code = SIPCODES_MIN_CODE; code <= SIPCODES_MAX_CODE; code++)
+            n += sipcodes_codeset_contains(set, code);
+        lua_createtable(L, 0, n);
+        for (code = SIPCODES_MIN_CODE; code <= SIPCODES_MAX_CODE; code++) {
+            if (sipcodes_codeset_contains(set, code)) {
+                lua_pushboolean(L, 1);
+                lua_rawseti(L, -2, code);
+            }
+        }
+        lua_pushvalue(L, 2);
+        lua_pushcclosure(L, predicate_from_lua, 1);
+        lua_call(L, 2, 1);                      /* maker(codes, slow path) */
+    }
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, lua_upvalueindex(1));
+    return 1;
+}
+
+static int make_matcher(lua_State *L)
+{
+    lua_newtable(L);                        /* the cache */
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "v");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, 1);                    /* the private table */
+    lua_pushcclosure(L, l_matcher, 2);
+    return 1;
+}
+
+const luaL_Reg lsipcodes_routing_functions[] = {
+    {"best_response", l_best_response},
+    {"stops_forking", l_stops_forking},
+    {"may_retry", l_may_retry},
+    {"treat_as", l_treat_as},
+    {"matches", l_matches},
+    {NULL, NULL}
+};
+
+const luaL_Reg lsipcodes_routing_makers[] = {
+    {"matcher", make_matcher},
+    {NULL, NULL}
+};
