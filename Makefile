@@ -1,98 +1,147 @@
-# sipcodes — build, test and install.
+# sipcodes — build, test and install (GNU make).
 #
-#   make demo       build for Lua 5.4 and run examples/demo.lua
-#   make test       build for every VM and run the whole test suite
-#   make build      build/<vm>/sipcodes.so for lua5.1 lua5.2 lua5.3 lua5.4 luajit
-#   make install    one VM's module into LUA_CMODULE_DIR, the sipcode command,
-#                   the type definitions and the API reference (see below)
+#   make                      the module for one Lua: build/lua5.4/sipcodes.so
+#   make LUA_VERSION=5.1      ... for another (5.1 5.2 5.3 5.4 5.5, or jit)
+#   make LUA_INCDIR=/opt/lua/include LUA_VERSION=5.4   headers found elsewhere
+#   make install              the module, the sipcode command, the types, docs
 #
-# Both demo and test install the Debian packages they miss when run as root
-# and name them otherwise (build-aux/deps).
+#   make demo                 run examples/demo.lua (Lua 5.4)
+#   make test                 the whole test suite; ends "N passed, N failed"
+#   make test-quick           the core and the specs on the VMs installed
+#   make check                sanitizers, valgrind, fuzzing, threads
+#   make bench                the benchmark; writes bench/results.md
+#   make build                build/<vm>/sipcodes.so for each Debian VM
+#   make deps                 the Debian packages the tests need
+#   make clean
+#
+# Building never installs anything.  demo, test, check and bench first make
+# sure their Debian packages are there (build-aux/deps): as root they
+# install what is missing, otherwise they name it.
 
-VMS := lua5.1 lua5.2 lua5.3 lua5.4 luajit
+# ---- one module ----------------------------------------------------------
+
+LUA_VERSION ?= 5.4
+VM          := $(if $(filter jit,$(LUA_VERSION)),luajit,lua$(LUA_VERSION))
+BUILD_DIR   ?= build/$(VM)
+
+# The Lua headers: LUA_INCDIR if given, else what pkg-config knows of this
+# Lua under its usual names, else the usual directories.
+PC_NAMES   := $(if $(filter jit,$(LUA_VERSION)),luajit, \
+	lua$(LUA_VERSION) lua-$(LUA_VERSION) lua$(subst .,,$(LUA_VERSION)))
+INC_GUESS  := $(if $(filter jit,$(LUA_VERSION)),luajit-2.1,lua$(LUA_VERSION))
+ifndef LUA_INCDIR
+LUA_INCDIR := $(firstword \
+	$(patsubst -I%,%,$(filter -I%,$(foreach pc,$(PC_NAMES),$(shell pkg-config --cflags-only-I $(pc) 2>/dev/null)))) \
+	$(wildcard /usr/include/$(INC_GUESS) /usr/local/include/$(INC_GUESS) /usr/local/include/lua.h))
+LUA_INCDIR := $(patsubst %/lua.h,%,$(LUA_INCDIR))
+endif
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-WARN    := -std=c99 -Wall -Wextra -Wpedantic -Werror
+WARN    := -std=c99 -Wall -Wextra -Wpedantic
+# Warnings fail the build in the test and CI builds, not for users.
+WERROR  ?=
 # Hidden by default: only luaopen_sipcodes leaves the shared object.
+MODULE_CFLAGS := -fPIC -fvisibility=hidden
+
+ifeq ($(shell uname -s 2>/dev/null),Darwin)
+LIBFLAG ?= -bundle -undefined dynamic_lookup
+else
+LIBFLAG ?= -shared
+# Each Lua API call goes through the GOT directly instead of a PLT stub.
+MODULE_CFLAGS += -fno-plt
 # nodelete keeps the library mapped when a host closes a lua_State, so a
 # host that makes a fresh state per call does not map it again each time.
-MODFLAGS := -fPIC -fvisibility=hidden
-# Each Lua API call goes through the GOT directly instead of a PLT stub:
-# one jump less per call, a few instructions on every hot function.
-MODFLAGS += -fno-plt
-LIBFLAG ?= -shared -Wl,-z,nodelete
+MODULE_LDFLAGS := -Wl,-z,nodelete
+endif
 
 CORE_SRC    := $(wildcard csrc/core/*.c)
 BINDING_SRC := $(wildcard csrc/lua/*.c)
-HEADERS     := $(wildcard csrc/core/*.h csrc/lua/*.h)
+CORE_HDR    := $(wildcard csrc/core/*.h)
+BINDING_HDR := $(wildcard csrc/lua/*.h)
+# The Lua source the binding runs, turned into C strings at build time.
+GEN_HDR     := build/gen/jit_functions.lua.h
 
-# Each VM builds against its own headers and never links a Lua library:
-# the host process provides the Lua API.
-INC_lua5.1 := /usr/include/lua5.1
-INC_lua5.2 := /usr/include/lua5.2
-INC_lua5.3 := /usr/include/lua5.3
-INC_lua5.4 := /usr/include/lua5.4
-INC_luajit := /usr/include/luajit-2.1
+OBJECTS := $(patsubst csrc/%.c,$(BUILD_DIR)/obj/%.o,$(CORE_SRC) $(BINDING_SRC))
+MODULE  := $(BUILD_DIR)/sipcodes.so
 
-MODULES := $(foreach vm,$(VMS),build/$(vm)/sipcodes.so)
+.PHONY: all module
+all: module
+module: $(MODULE)
 
-.PHONY: all build demo test deps-build deps-test clean install
+$(MODULE): $(OBJECTS)
+	$(CC) $(LIBFLAG) $(MODULE_LDFLAGS) $(LDFLAGS) $(OBJECTS) -o $@
 
-all: build
+$(BUILD_DIR)/obj/core/%.o: csrc/core/%.c $(CORE_HDR) Makefile
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(WERROR) $(MODULE_CFLAGS) -Icsrc/core -c $< -o $@
 
-build: deps-build $(MODULES)
+$(BUILD_DIR)/obj/lua/%.o: csrc/lua/%.c $(CORE_HDR) $(BINDING_HDR) $(GEN_HDR) Makefile
+	@mkdir -p $(@D)
+	@test -f "$(LUA_INCDIR)/lua.h" || { echo "No lua.h in '$(LUA_INCDIR)': set LUA_INCDIR to the headers of Lua $(LUA_VERSION)" >&2; exit 1; }
+	$(CC) $(CFLAGS) $(WARN) $(WERROR) $(MODULE_CFLAGS) -I$(LUA_INCDIR) \
+		-Icsrc/core -Icsrc/lua -Ibuild/gen -c $< -o $@
 
-define module_rule
-build/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
-	@mkdir -p build/$(1)
-	$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc/core -Icsrc/lua \
-		$$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
-endef
-$(foreach vm,$(VMS),$(eval $(call module_rule,$(vm))))
+# Each line a C string, so that no literal is longer than C99 allows.
+build/gen/%.lua.h: csrc/lua/%.lua
+	@mkdir -p $(@D)
+	{ echo '/* Made from $< by make: do not edit. */'; \
+	  echo 'static const char *const lsipcodes_$*_lua[] = {'; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$$/\\n",/' $<; \
+	  echo '    0'; echo '};'; } >$@
+
+# ---- every Debian VM -----------------------------------------------------
+
+VMS := lua5.1 lua5.2 lua5.3 lua5.4 luajit
+# LUA_VERSION of a VM's name: lua5.1 -> 5.1, luajit -> jit.
+version_of = $(if $(filter luajit,$(1)),jit,$(patsubst lua%,%,$(1)))
+
+.PHONY: build $(VMS:%=build-%)
+build: $(VMS:%=build-%)
+$(VMS:%=build-%): build-%:
+	@$(MAKE) --no-print-directory module LUA_VERSION=$(call version_of,$*) \
+		WERROR='$(WERROR)'
 
 # The core alone, for C tests: no Lua anywhere.
-build/core/core_test: test/core_test.c $(CORE_SRC) $(HEADERS)
-	@mkdir -p build/core
-	$(CC) $(CFLAGS) $(WARN) -Icsrc/core -Icsrc/lua test/core_test.c $(CORE_SRC) -o $@
+build/core/core_test: test/core_test.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core test/core_test.c $(CORE_SRC) -o $@
 
-deps-build:
-	@sh build-aux/deps build
+# ---- packages, demo, tests -----------------------------------------------
 
-deps-test:
-	@sh build-aux/deps test
+.PHONY: deps deps-demo deps-test deps-check deps-bench demo test test-quick
+deps: deps-test
+deps-demo deps-test deps-check deps-bench:
+	@sh build-aux/deps $(@:deps-%=%)
 
-demo:
-	@sh build-aux/deps demo
-	@$(MAKE) --no-print-directory build/lua5.4/sipcodes.so
+demo: deps-demo
+	@$(MAKE) --no-print-directory module LUA_VERSION=5.4
 	@LUA_CPATH='build/lua5.4/?.so' lua5.4 examples/demo.lua
 
+test: WERROR := -Werror
 test: deps-test build build/core/core_test
 	@sh test/run-all
 
-# Install one VM's module: make install LUA_VERSION=5.1 (or LUA_VERSION=jit)
-LUA_VERSION      ?= 5.4
-PREFIX           ?= /usr/local
-INSTALL_VM       := $(if $(filter jit,$(LUA_VERSION)),luajit,lua$(LUA_VERSION))
-LUA_CMODULE_DIR  ?= $(PREFIX)/lib/lua/$(if $(filter jit,$(LUA_VERSION)),5.1,$(LUA_VERSION))
+# The edit loop: the core and the specs, on the VMs that are installed.
+test-quick: WERROR := -Werror
+test-quick: build build/core/core_test
+	@SUITES_ONLY='10-core 20-specs' sh test/run-all
 
-install: build/$(INSTALL_VM)/sipcodes.so
-	install -d $(DESTDIR)$(LUA_CMODULE_DIR)
-	install -m 0755 build/$(INSTALL_VM)/sipcodes.so $(DESTDIR)$(LUA_CMODULE_DIR)/sipcodes.so
+# ---- install -------------------------------------------------------------
 
-clean:
-	rm -rf build
-
-# The sipcode command, the editor type definitions and the API reference go
-# with the module.  The command's #! line names the interpreter of the
-# installed module (lua5.4, lua5.1, luajit ...), so it loads that module.
+PREFIX          ?= /usr/local
+LUA_CMODULE_DIR ?= $(PREFIX)/lib/lua/$(if $(filter jit,$(LUA_VERSION)),5.1,$(LUA_VERSION))
 BINDIR          ?= $(PREFIX)/bin
 DATADIR         ?= $(PREFIX)/share
+# The command's #! line names the interpreter of the installed module.
 LUA_INTERPRETER ?= $(if $(filter jit,$(LUA_VERSION)),luajit,lua$(LUA_VERSION))
 
-.PHONY: install-command install-types
+.PHONY: install install-module install-command install-types
+install: install-module install-command install-types
 
-install: install-command install-types
+install-module: $(MODULE)
+	install -d $(DESTDIR)$(LUA_CMODULE_DIR)
+	install -m 0755 $(MODULE) $(DESTDIR)$(LUA_CMODULE_DIR)/sipcodes.so
 
 install-command: bin/sipcode
 	install -d $(DESTDIR)$(BINDIR)
@@ -105,11 +154,9 @@ install-types: types/sipcodes.lua docs/api.md
 	install -m 0644 types/sipcodes.lua $(DESTDIR)$(DATADIR)/sipcodes/types/sipcodes.lua
 	install -m 0644 docs/api.md $(DESTDIR)$(DATADIR)/doc/sipcodes/api.md
 
-# A FreeSWITCH-style embedding host for the host tests (test/suites/52-*):
-# unlike the module, a host links its Lua library.
-build/hosts/embed-lua%: test/hosts/freeswitch/embed_host.c
-	@mkdir -p build/hosts
-	$(CC) $(CFLAGS) $(WARN) -pthread -I/usr/include/lua$* $< -llua$* -o $@
+.PHONY: clean
+clean:
+	rm -rf build csrc/*/*.o csrc/*.o sipcodes.so
 
 # ---- make check: memory safety, robustness and thread safety ------------
 #
@@ -135,69 +182,56 @@ LIB_lua5.2   := -llua5.2
 LIB_lua5.3   := -llua5.3
 LIB_lua5.4   := -llua5.4
 LIB_luajit   := -lluajit-5.1
+INC_lua5.1   := /usr/include/lua5.1
+INC_lua5.2   := /usr/include/lua5.2
+INC_lua5.3   := /usr/include/lua5.3
+INC_lua5.4   := /usr/include/lua5.4
+INC_luajit   := /usr/include/luajit-2.1
 
 FUZZ_TARGETS := $(patsubst test/fuzz/%.c,build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
 CHECK_BUILDS := $(foreach vm,$(ASAN_VMS),build/asan/$(vm)/sipcodes.so) \
 	$(foreach vm,$(TSAN_VMS),build/tsan/$(vm)/sipcodes.so build/tsan/$(vm)/states) \
-	$(foreach vm,$(HARNESS_VMS),build/harness/$(vm)/states build/objects/$(vm)/.done) \
+	$(foreach vm,$(HARNESS_VMS),build/harness/$(vm)/states) \
 	$(FUZZ_TARGETS)
 
-.PHONY: check deps-check
-
-define check_rules
-# The module with AddressSanitizer and UndefinedBehaviorSanitizer, for a
-# plain interpreter that preloads the ASan runtime.
-build/asan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
-	@mkdir -p build/asan/$(1)
-	$$(SAN_CC) $$(SANITIZE) -fsanitize=address,undefined $$(WARN) $$(MODFLAGS) \
-		-I$$(INC_$(1)) -Icsrc/core -Icsrc/lua $$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
-
-# The module and the state harness with ThreadSanitizer.
-build/tsan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
-	@mkdir -p build/tsan/$(1)
-	$$(SAN_CC) $$(SANITIZE) -fsanitize=thread $$(WARN) $$(MODFLAGS) \
-		-I$$(INC_$(1)) -Icsrc/core -Icsrc/lua $$(CORE_SRC) $$(BINDING_SRC) $$(LIBFLAG) -o $$@
-build/tsan/$(1)/states: test/harness/states.c Makefile
-	@mkdir -p build/tsan/$(1)
-	$$(SAN_CC) $$(SANITIZE) -fsanitize=thread -DSTATES_TSAN_LONGJMP $$(WARN) -I$$(INC_$(1)) \
-		test/harness/states.c $$(LIB_$(1)) -lpthread -o $$@
-
-# The state harness without instrumentation, for memory growth figures.
-build/harness/$(1)/states: test/harness/states.c Makefile
-	@mkdir -p build/harness/$(1)
-	$$(CC) $$(CFLAGS) $$(WARN) -I$$(INC_$(1)) test/harness/states.c \
-		$$(LIB_$(1)) -lpthread -o $$@
-
-# Every object compiled exactly as for the module, for the section check.
-build/objects/$(1)/.done: $(CORE_SRC) $(BINDING_SRC) $(HEADERS) Makefile
-	@mkdir -p build/objects/$(1)
-	@for src in $$(CORE_SRC) $$(BINDING_SRC); do \
-		obj=build/objects/$(1)/$$$$(basename $$$$src .c).o; \
-		echo "$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc/core -Icsrc/lua -c $$$$src -o $$$$obj"; \
-		$$(CC) $$(CFLAGS) $$(WARN) $$(MODFLAGS) -I$$(INC_$(1)) -Icsrc/core -Icsrc/lua -c $$$$src -o $$$$obj || exit 1; \
-	done
-	@touch $$@
-endef
-$(foreach vm,$(HARNESS_VMS),$(eval $(call check_rules,$(vm))))
-
-# libFuzzer targets: the core alone, ASan+UBSan, no Lua.
-build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRC) $(HEADERS) $(wildcard test/fuzz/*.h) Makefile
-	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(SANITIZE) -fsanitize=fuzzer,address,undefined $(WARN) -Icsrc/core -Icsrc/lua \
-		$< $(CORE_SRC) -o $@
-
-deps-check:
-	@sh build-aux/deps check
-
+.PHONY: check
+check: WERROR := -Werror
 check: deps-test deps-check build $(CHECK_BUILDS)
 	@SUITES=test/check SAN_CC='$(SAN_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 		ASAN_VMS='$(ASAN_VMS)' TSAN_VMS='$(TSAN_VMS)' HARNESS_VMS='$(HARNESS_VMS)' \
 		sh test/run-all
 
-# Benchmark against a plain table and a pure-Lua peer; writes bench/results.md.
-.PHONY: bench deps-bench
-deps-bench:
-	@sh build-aux/deps bench
+# The module built with sanitizers: the same rules, another compiler and
+# flags, its own build directory.
+define check_rules
+build/asan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(CORE_HDR) $(BINDING_HDR) $(GEN_HDR) Makefile
+	@$$(MAKE) --no-print-directory module BUILD_DIR=build/asan/$(1) \
+		LUA_VERSION=$(call version_of,$(1)) CC='$$(SAN_CC)' \
+		CFLAGS='$$(SANITIZE) -fsanitize=address,undefined' WERROR=-Werror
+build/tsan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(CORE_HDR) $(BINDING_HDR) $(GEN_HDR) Makefile
+	@$$(MAKE) --no-print-directory module BUILD_DIR=build/tsan/$(1) \
+		LUA_VERSION=$(call version_of,$(1)) CC='$$(SAN_CC)' \
+		CFLAGS='$$(SANITIZE) -fsanitize=thread' LDFLAGS=-fsanitize=thread WERROR=-Werror
+build/tsan/$(1)/states: test/harness/states.c Makefile
+	@mkdir -p build/tsan/$(1)
+	$$(SAN_CC) $$(SANITIZE) -fsanitize=thread -DSTATES_TSAN_LONGJMP $$(WARN) -Werror -I$$(INC_$(1)) \
+		test/harness/states.c $$(LIB_$(1)) -lpthread -o $$@
+# The state harness without instrumentation, for memory growth figures.
+build/harness/$(1)/states: test/harness/states.c Makefile
+	@mkdir -p build/harness/$(1)
+	$$(CC) $$(CFLAGS) $$(WARN) -Werror -I$$(INC_$(1)) test/harness/states.c \
+		$$(LIB_$(1)) -lpthread -o $$@
+endef
+$(foreach vm,$(HARNESS_VMS),$(eval $(call check_rules,$(vm))))
 
+# libFuzzer targets: the core alone, ASan+UBSan, no Lua.
+build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRC) $(CORE_HDR) $(wildcard test/fuzz/*.h) Makefile
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(SANITIZE) -fsanitize=fuzzer,address,undefined $(WARN) -Werror -Icsrc/core \
+		$< $(CORE_SRC) -o $@
+
+# ---- make bench ----------------------------------------------------------
+
+.PHONY: bench
 bench: deps-bench build
 	@sh bench/run

@@ -13,8 +13,8 @@ description = {
       Every SIP response code of the IANA registry (100 Trying to 608 Rejected)
       as immutable lookup tables, with functions to classify codes (RFC 3261),
       map unknown codes to what a UAC must treat them as, format status lines
-      and parse them strictly. Written in C; the same answers on Lua 5.1-5.4
-      and LuaJIT.
+      and parse them strictly. Written in C; the same answers on Lua 5.1 to
+      5.5 and LuaJIT.
    ]],
    homepage = "https://github.com/sipcodes/sipcodes",
    license = "MIT",
@@ -22,32 +22,25 @@ description = {
 }
 
 dependencies = {
-   "lua >= 5.1, < 5.5",
+   "lua >= 5.1",
 }
 
 build = {
-   type = "builtin",
-   modules = {
-      sipcodes = {
-         sources = {
-            "csrc/core/codes.c",
-            "csrc/core/code_table.c",
-            "csrc/core/grammar.c",
-            "csrc/lua/lsipcodes.c",
-            "csrc/lua/lsipcodes_args.c",
-            "csrc/lua/lsipcodes_readonly.c",
-            "csrc/core/q850.c",
-            "csrc/core/reason_header.c",
-            "csrc/core/response_headers.c",
-            "csrc/lua/lsipcodes_interwork.c",
-            "csrc/core/routing.c",
-            "csrc/core/pattern.c",
-            "csrc/lua/lsipcodes_routing.c",
-            "csrc/lua/lsipcodes_lazy.c",
-            "csrc/lua/lsipcodes_jit.c",
-         },
-         incdirs = { "csrc/core", "csrc/lua" },
-      },
+   -- The project's Makefile builds the module exactly as `make` does: hidden
+   -- visibility, the platform's link flags (LuaRocks' LIBFLAG), and the Lua
+   -- source the binding runs turned into C.
+   type = "make",
+   build_target = "module",
+   build_variables = {
+      CFLAGS = "$(CFLAGS)",
+      LIBFLAG = "$(LIBFLAG)",
+      LUA_INCDIR = "$(LUA_INCDIR)",
+      BUILD_DIR = "build/rock",
+   },
+   install_target = "install-module",
+   install_variables = {
+      BUILD_DIR = "build/rock",
+      LUA_CMODULE_DIR = "$(LIBDIR)",
    },
    install = {
       bin = { sipcode = "bin/sipcode" },
