@@ -109,7 +109,23 @@ int sipcodes_reason_valid(const char *text, size_t len, int strict_utf8,
     return 1;
 }
 
-int sipcodes_parse_status_line(const char *text, size_t len,
+int sipcodes_reason_tolerable(const char *text, size_t len,
+                              struct sipcodes_error *err)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i;
+    if (text == NULL && len > 0)
+        return sipcodes_error_at(err, 0, "no text");
+    for (i = 0; i < len; i++) {
+        if ((p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F)
+            return sipcodes_error_at(err, i, p[i] == '\r' || p[i] == '\n'
+                                     ? "CR or LF inside the line"
+                                     : "control character");
+    }
+    return 1;
+}
+
+int sipcodes_parse_status_line(const char *text, size_t len, int strict,
                                struct sipcodes_status_line *out,
                                struct sipcodes_error *err)
 {
@@ -157,7 +173,8 @@ int sipcodes_parse_status_line(const char *text, size_t len,
         return sipcodes_error_at(err, i, "expected SP after Status-Code");
     i++;
     reason_start = i;
-    if (!sipcodes_reason_valid(text + i, len - i, 0, err)) {
+    if (strict ? !sipcodes_reason_valid(text + i, len - i, 0, err)
+               : !sipcodes_reason_tolerable(text + i, len - i, err)) {
         if (err != NULL)
             err->offset += reason_start;
         return 0;
