@@ -31,6 +31,11 @@ struct sipcodes_status_line {
     size_t reason_len;
 };
 
+/* The length of the UTF8-NONASCII sequence (RFC 3261 section 25: a lead
+ * byte C0-FD and its 1 to 5 UTF8-CONT bytes) at text[0], or 0 when the
+ * bytes there (at most avail) form none. */
+SIPCODES_API size_t sipcodes_utf8_nonascii_len(const char *text, size_t avail);
+
 /* Checks a Reason-Phrase the way real stacks read one (pjsip, sofia-sip,
  * Kamailio, Wireshark take the rest of the line): any bytes but the
  * controls that could break or forge a message -- CR, LF, NUL and the
