@@ -145,7 +145,9 @@ install-module: $(MODULE)
 
 install-command: bin/sipcode
 	install -d $(DESTDIR)$(BINDIR)
-	sed '1s|.*|#!/usr/bin/env $(LUA_INTERPRETER)|' bin/sipcode >$(DESTDIR)$(BINDIR)/sipcode
+	sed -e '1s|.*|#!/usr/bin/env $(LUA_INTERPRETER)|' \
+	    -e 's|^local INSTALLED_MODULE_DIR = nil$$|local INSTALLED_MODULE_DIR = "$(LUA_CMODULE_DIR)"|' \
+	    bin/sipcode >$(DESTDIR)$(BINDIR)/sipcode
 	chmod 0755 $(DESTDIR)$(BINDIR)/sipcode
 
 # Not on package.path: a sipcodes.lua there would shadow the C module.
