@@ -114,6 +114,11 @@ const struct sipcodes_cause *sipcodes_cause_at(size_t i)
     return i < COUNT(causes) ? &causes[i] : NULL;
 }
 
+size_t sipcodes_cause_count(void)
+{
+    return COUNT(causes);
+}
+
 static const struct sipcodes_cause *find_cause(int cause)
 {
     size_t lo = 0, hi = COUNT(causes);

@@ -31,8 +31,10 @@ struct sipcodes_cause {
                                 SWITCH_CAUSE_ prefix, or NULL */
 };
 
-/* The causes the mappings use, ascending; NULL when i is past the end. */
+/* The causes the mappings use and the names, ascending; NULL when i is
+ * past the end. */
 SIPCODES_API const struct sipcodes_cause *sipcodes_cause_at(size_t i);
+SIPCODES_API size_t sipcodes_cause_count(void);
 /* The Q.850 name of a cause ("User busy"), or NULL. */
 SIPCODES_API const char *sipcodes_q850_name(int cause);
 /* FreeSWITCH's name of a cause ("USER_BUSY"), or NULL. */

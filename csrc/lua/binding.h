@@ -2,9 +2,9 @@
  * What the binding's files share: the visibility of their functions and
  * the fields each area adds to the module.
  *
- * The module table gets its fields on first use (module.c): a host that
- * makes a fresh lua_State per call pays only for the fields its script
- * reads.  An area registers two lists:
+ * The module table gets its fields on first use (module.c, lazy.h): a host
+ * that makes a fresh lua_State per call pays only for the fields its
+ * script reads.  An area registers two lists:
  *   - functions without upvalues, each the value of the field of its name;
  *   - makers, each called with the module's private table (`internal`, at
  *     index 1) to push the value of the field of its name: a sealed table,
@@ -51,11 +51,6 @@ LSIPCODES_LOCAL void lsipcodes_shared(lua_State *L, int internal,
 
 /* lookup.c: makes the code -> phrase table of every known code. */
 LSIPCODES_LOCAL int lsipcodes_make_reasons(lua_State *L);
-
-/* module.c: gives every field made on first use of the module's table at
- * idx a value, so that a walk over it sees them all; does nothing to any
- * other table. */
-LSIPCODES_LOCAL void lsipcodes_complete_fields(lua_State *L, int idx);
 
 /* jit_functions.c: under LuaJIT, replaces the hot functions in the
  * module's table (`module`) by Lua functions LuaJIT compiles into its

@@ -5,28 +5,56 @@
 #include "args.h"
 #include "binding.h"
 #include "code_cache.h"
+#include "lazy.h"
 #include "sealed.h"
 #include "sipcodes.h"
 
 #include <stdio.h>
 
-/* The code -> phrase table of every known code (internal at 1). */
-int lsipcodes_make_reasons(lua_State *L)
+/* Stores the phrase of every known code into the table at `table`. */
+static void every_phrase(lua_State *L, int table, int extra)
 {
     size_t i, n = sipcodes_count();
-    lua_createtable(L, 0, (int)n);
+    (void)extra;
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
         lua_pushstring(L, e->reason);
-        lua_rawseti(L, -2, e->code);
+        lua_rawseti(L, table, e->code);
     }
+}
+
+/* The code -> phrase table of every known code (internal at 1). */
+int lsipcodes_make_reasons(lua_State *L)
+{
+    lua_createtable(L, 0, (int)sipcodes_count());
+    every_phrase(L, lua_gettop(L), 0);
     return 1;
 }
 
-/* sip.reasons: the sealed view of that table. */
+/* The phrase of the key at 2, when it is a number that is a known code:
+ * keys are numbers, as in any table (486.0 is 486; "486" is no key). */
+static int one_phrase(lua_State *L, int extra)
+{
+    const struct sipcodes_entry *e;
+    (void)extra;
+    if (lua_type(L, 2) != LUA_TNUMBER
+        || (e = sipcodes_lookup(lsipcodes_tocode(L, 2))) == NULL)
+        return 0;
+    lua_pushstring(L, e->reason);
+    return 1;
+}
+
+static const struct lsipcodes_lazy phrases = {
+    one_phrase, every_phrase, LSIPCODES_LAZY_READS, sipcodes_count
+};
+
+/* sip.reasons: sealed, over the table the LuaJIT functions read when there
+ * is one, else over a table filled on demand. */
 static int make_reasons_field(lua_State *L)
 {
-    lsipcodes_shared(L, 1, LSIPCODES_REASONS, lsipcodes_make_reasons);
+    lua_getfield(L, 1, LSIPCODES_REASONS);
+    if (lua_isnil(L, -1))
+        lsipcodes_lazy_table(L, &phrases);
     lsipcodes_seal(L, "sipcodes.reasons");
     return 1;
 }

@@ -1,18 +1,13 @@
 /*
  * require("sipcodes"): the module object and its fields.
  *
- * The module is a sealed object (sealed.h) over a table whose fields are
- * made on first use.  A host that makes a fresh lua_State per call
- * (FreeSWITCH) pays for everything luaopen builds on every call, while a
- * script reads a handful of fields; interning the names of some fifty
- * functions and 77 constants would be most of that cost.  So the table
- * gets a metatable whose __index finds the name, makes the value and
- * stores it in the table: from then on the field is an ordinary one.
- * Walking the module (pairs, sip.copy) first makes every field and drops
- * that metatable.
+ * The module is a sealed object (sealed.h) over a table filled on demand
+ * (lazy.h): each function, table and constant is made the first time a
+ * script reads it, and every one when the module is walked.
  */
 #include "args.h"
 #include "binding.h"
+#include "lazy.h"
 #include "sealed.h"
 #include "sipcodes.h"
 
@@ -73,9 +68,9 @@ static const luaL_Reg *find(const luaL_Reg *const *lists, const char *name,
     return NULL;
 }
 
-/* __index(fields, key); upvalue 1: the private table.  Pushes the value of
- * a field of ours and stores it, or returns nothing. */
-static int make_field(lua_State *L)
+/* The module's fields, made by name: a function, the value a maker
+ * pushes (given the private table at `internal`), or a constant. */
+static int make_field(lua_State *L, int internal)
 {
     const luaL_Reg *r;
     const char *name;
@@ -84,62 +79,57 @@ static int make_field(lua_State *L)
     if (lua_type(L, 2) != LUA_TSTRING)
         return 0;
     name = lua_tolstring(L, 2, &len);
-    lua_settop(L, 2);
     if ((r = find(function_lists, name, len)) != NULL) {
         lua_pushcfunction(L, r->func);
     } else if ((r = find(maker_lists, name, len)) != NULL) {
         lua_pushcfunction(L, r->func);
-        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, internal);
         lua_call(L, 1, 1);
     } else if ((code = sipcodes_code_of_name(name, len)) != 0) {
         lua_pushinteger(L, code);
     } else {
         return 0;
     }
-    lua_pushvalue(L, 2);
-    lua_pushvalue(L, 3);
-    lua_rawset(L, 1);
     return 1;
 }
 
-void lsipcodes_complete_fields(lua_State *L, int idx)
+static void make_every_field(lua_State *L, int table, int internal)
 {
+    const luaL_Reg *const *lists[2] = { function_lists, maker_lists };
     const luaL_Reg *const *list;
     const luaL_Reg *r;
-    size_t i, n;
-    idx = lsipcodes_absindex(L, idx);
-    if (!lua_getmetatable(L, idx))
-        return;
-    lua_pushliteral(L, "__index");
-    lua_rawget(L, -2);
-    if (lua_tocfunction(L, -1) != make_field) {
-        lua_pop(L, 2);
-        return;
-    }
-    lua_pop(L, 2);
-    /* Reading each field makes it once; fields already made keep their
-     * value (the same function or table). */
-    for (list = function_lists; *list != NULL; list++)
-        for (r = *list; r->name != NULL; r++) {
-            lua_getfield(L, idx, r->name);
-            lua_pop(L, 1);
-        }
-    for (list = maker_lists; *list != NULL; list++)
-        for (r = *list; r->name != NULL; r++) {
-            lua_getfield(L, idx, r->name);
-            lua_pop(L, 1);
-        }
+    size_t i, k, n;
+    /* A field made before keeps its value (the same function or table). */
+    for (k = 0; k < 2; k++)
+        for (list = lists[k]; *list != NULL; list++)
+            for (r = *list; r->name != NULL; r++) {
+                lua_pushstring(L, r->name);
+                lua_rawget(L, table);
+                if (lua_isnil(L, -1)) {
+                    lua_pop(L, 1);
+                    if (k == 0) {
+                        lua_pushcfunction(L, r->func);
+                    } else {
+                        lua_pushcfunction(L, r->func);
+                        lua_pushvalue(L, internal);
+                        lua_call(L, 1, 1);
+                    }
+                    lua_setfield(L, table, r->name);
+                } else {
+                    lua_pop(L, 1);
+                }
+            }
     n = sipcodes_count();
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
-        lua_pushstring(L, e->name);
         lua_pushinteger(L, e->code);
-        lua_rawset(L, idx);
+        lua_setfield(L, table, e->name);
     }
-    /* Everything is there now: reads no longer need to call C. */
-    lua_pushnil(L);
-    lua_setmetatable(L, idx);
 }
+
+static const struct lsipcodes_lazy module_fields = {
+    make_field, make_every_field, 0, NULL
+};
 
 /* Is this state run by LuaJIT?  Decided here, not when the module was
  * compiled, because distributions give LuaJIT the module built for Lua
@@ -168,19 +158,14 @@ int luaopen_sipcodes(lua_State *L)
     int module, internal;
 
     lsipcodes_checkversion(L);
-    lua_createtable(L, 0, 8);
-    module = lua_gettop(L);
     lua_newtable(L);
     internal = lua_gettop(L);
+    lua_pushvalue(L, internal);
+    lsipcodes_lazy_table(L, &module_fields);
+    module = lua_gettop(L);
 
     lua_pushliteral(L, SIPCODES_VERSION);
     lua_setfield(L, module, "_VERSION");
-
-    lua_createtable(L, 0, 1);                    /* the fields' metatable */
-    lua_pushvalue(L, internal);
-    lua_pushcclosure(L, make_field, 1);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, module);
 
     if (under_luajit(L))
         lsipcodes_use_jit_functions(L, module, internal);

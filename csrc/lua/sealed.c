@@ -15,6 +15,7 @@
  */
 #include "sealed.h"
 #include "args.h"
+#include "lazy.h"
 
 static int sealed_newindex(lua_State *L);
 
@@ -42,7 +43,7 @@ int lsipcodes_unseal(lua_State *L, int idx)
 {
     if (!push_data(L, idx))
         return 0;
-    lsipcodes_complete_fields(L, -1);
+    lsipcodes_lazy_complete(L, -1);
     return 1;
 }
 
@@ -53,28 +54,22 @@ static int sealed_newindex(lua_State *L)
                       lua_tostring(L, lua_upvalueindex(1)));
 }
 
-/* upvalue 1: the length, counted when the object was sealed */
+/* The length of the data: the n for which 1..n are all there and n + 1 is
+ * not.  Lua's own # may give any border of a table with holes
+ * (sip.q850_causes: 3 on one VM, 23 or 31 on another). */
 static int sealed_len(lua_State *L)
 {
-    lua_pushvalue(L, lua_upvalueindex(1));
-    return 1;
-}
-
-/* The length of the data at idx: the n for which 1..n are all there and
- * n + 1 is not.  Lua's own # may give any border of a table with holes
- * (sip.q850_causes: 3 on one VM, 23 or 31 on another). */
-static lua_Integer length_of(lua_State *L, int idx)
-{
     lua_Integer n = 0;
+    lsipcodes_unseal(L, 1);
     for (;;) {
-        lua_rawgeti(L, idx, (int)n + 1);
+        lua_rawgeti(L, -1, (int)n + 1);
         if (lua_isnil(L, -1))
             break;
         lua_pop(L, 1);
         n++;
     }
-    lua_pop(L, 1);
-    return n;
+    lua_pushinteger(L, n);
+    return 1;
 }
 
 /* next() over the data; the loop's state is the sealed object, so a
@@ -127,8 +122,7 @@ void lsipcodes_seal(lua_State *L, const char *name)
     lua_pushstring(L, name);
     lua_pushcclosure(L, sealed_newindex, 1);
     lua_setfield(L, -2, "__newindex");
-    lua_pushinteger(L, length_of(L, data));
-    lua_pushcclosure(L, sealed_len, 1);
+    lua_pushcfunction(L, sealed_len);
     lua_setfield(L, -2, "__len");
     lua_pushcfunction(L, sealed_pairs);
     lua_setfield(L, -2, "__pairs");
@@ -143,15 +137,28 @@ void lsipcodes_seal(lua_State *L, const char *name)
 }
 
 /* Copies the data on top of the stack, recursing into sealed values;
- * leaves the copy in its place. */
+ * leaves the copy in its place.  A data table filled on demand is copied
+ * straight from the core; anything else is sized first, so that the copy
+ * never grows. */
 static void copy_data(lua_State *L)
 {
     int src = lua_gettop(L);
+    int n = 0;
     luaL_checkstack(L, 6, "nesting too deep");
-    lua_newtable(L);
+    if (lsipcodes_lazy_copy(L, src)) {
+        lua_replace(L, src);
+        return;
+    }
+    lsipcodes_lazy_complete(L, src);
     lua_pushnil(L);
     while (lua_next(L, src)) {
-        if (lsipcodes_unseal(L, -1)) {
+        lua_pop(L, 1);
+        n++;
+    }
+    lua_createtable(L, 0, n);
+    lua_pushnil(L);
+    while (lua_next(L, src)) {
+        if (push_data(L, -1)) {
             lua_remove(L, -2);
             copy_data(L);
         }
@@ -164,7 +171,7 @@ static void copy_data(lua_State *L)
 
 int lsipcodes_copy(lua_State *L)
 {
-    if (!lsipcodes_unseal(L, 1))
+    if (!push_data(L, 1))
         return lsipcodes_typeerror(L, 1, "sipcodes read-only table");
     copy_data(L);
     return 1;
