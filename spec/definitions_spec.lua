@@ -1,6 +1,6 @@
 -- The editor type definitions (types/sipcodes.lua) and the API reference
--- (docs/api.md) describe exactly what the module exports, and the
--- reference's examples hold.  Constants are checked against the reference
+-- (docs/api.md) describe exactly what the module exports (their examples
+-- are run by docs_spec.lua).  Constants are checked against the reference
 -- table (spec/fixtures/sip-response-codes.tsv), not against the module.
 
 local sip = require("sipcodes")
@@ -171,99 +171,5 @@ describe("the API reference (docs/api.md)", function()
          end
       end
       assert.are.same({}, wrong)
-   end)
-
-   -- Every ```lua block runs; each "expression --> values" line is checked.
-   local function deep_equal(a, b)
-      if type(a) ~= "table" or type(b) ~= "table" then return a == b end
-      for k, v in pairs(a) do if not deep_equal(v, b[k]) then return false end end
-      for k in pairs(b) do if a[k] == nil then return false end end
-      return true
-   end
-
-   local function show(n, ...)
-      local parts = {}
-      for i = 1, n do
-         local v = select(i, ...)
-         parts[i] = type(v) == "string" and ("%q"):format(v) or tostring(v)
-      end
-      return table.concat(parts, ", ")
-   end
-
-   local function run_block(block, first_line)
-      local failures = {}
-      local env = setmetatable({ sip = sip }, { __index = _G })
-      function env.__check(line, actual, expected, text)
-         local got = { n = 0 }
-         local ok, err = pcall(function()
-            got = { n = select("#", actual()), actual() }
-         end)
-         if not ok then
-            failures[#failures + 1] = ("line %d: %s raised %s"):format(line, text, tostring(err))
-            return
-         end
-         local want = { n = select("#", expected()), expected() }
-         local same = got.n == want.n
-         for i = 1, want.n do same = same and deep_equal(got[i], want[i]) end
-         if not same then
-            failures[#failures + 1] = ("line %d: %s gave %s"):format(
-               line, text, show(got.n, (unpack or table.unpack)(got, 1, got.n)))
-         end
-      end
-      function env.__check_error(line, action, fragment, text)
-         local ok, err = pcall(action)
-         if ok or not tostring(err):find(fragment, 1, true) then
-            failures[#failures + 1] = ("line %d: %s did not raise %q"):format(line, text, fragment)
-         end
-      end
-      local lines = {}
-      local n = first_line
-      for line in (block .. "\n"):gmatch("([^\n]*)\n") do
-         local expr, expected = line:match("^(.-)%s*%-%->%s*(.-)%s*$")
-         if expr and expr ~= "" and not expr:match("^%-%-") then
-            local fragment = expected:match("^error:%s*(.*)$")
-            if fragment then
-               line = ("__check_error(%d, function() %s end, %q, %q)"):format(n, expr, fragment, expr)
-               if not expr:find("=", 1, true) or expr:find("==", 1, true) then
-                  line = ("__check_error(%d, function() return %s end, %q, %q)"):format(
-                     n, expr, fragment, expr)
-               end
-            else
-               line = ("__check(%d, function() return %s end, function() return %s end, %q)"):format(
-                  n, expr, expected, expr)
-            end
-         end
-         lines[#lines + 1] = line
-         n = n + 1
-      end
-      local chunk, err = (loadstring or load)(table.concat(lines, "\n"), "=docs/api.md")
-      if not chunk then return { "block at line " .. first_line .. ": " .. err } end
-      if setfenv then setfenv(chunk, env) else
-         chunk = assert(load(table.concat(lines, "\n"), "=docs/api.md", "t", env))
-      end
-      local ok, run_err = pcall(chunk)
-      if not ok then failures[#failures + 1] = "block at line " .. first_line .. ": " .. tostring(run_err) end
-      return failures
-   end
-
-   it("has examples that hold", function()
-      local failures, checked = {}, 0
-      local line_no, in_block, block, first = 0, false, nil, 0
-      for line in (doc .. "\n"):gmatch("([^\n]*)\n") do
-         line_no = line_no + 1
-         if line == "```lua" then
-            in_block, block, first = true, {}, line_no + 1
-         elseif line == "```" and in_block then
-            in_block = false
-            local text = table.concat(block, "\n")
-            local _, arrows = text:gsub("%-%->", "")
-            checked = checked + arrows
-            for _, f in ipairs(run_block(text, first)) do failures[#failures + 1] = f end
-         elseif in_block then
-            block[#block + 1] = line
-         end
-      end
-      assert.are.same({}, failures)
-      assert.is_true(checked >= 90, "only " .. checked .. " checked examples")
    end)
 end)
