@@ -107,12 +107,6 @@ install-types: types/sipcodes.lua docs/api.md
 	install -m 0644 types/sipcodes.lua $(DESTDIR)$(DATADIR)/sipcodes/types/sipcodes.lua
 	install -m 0644 docs/api.md $(DESTDIR)$(DATADIR)/doc/sipcodes/api.md
 
-# A FreeSWITCH-style embedding host for the host tests (test/suites/52-*):
-# unlike the module, a host links its Lua library.
-build/hosts/embed-lua%: test/hosts/freeswitch/embed_host.c
-	@mkdir -p build/hosts
-	$(CC) $(CFLAGS) $(WARN) -pthread -I/usr/include/lua$* $< -llua$* -o $@
-
 # ---- make check: memory safety, robustness and thread safety ------------
 #
 #   make check                   everything below; ends with "N passed, N failed"
