@@ -1,7 +1,9 @@
 -- SIP <-> Q.850 cause mappings: RFC 3398 (the default profile) and
 -- FreeSWITCH's ("freeswitch" profile), and the cause names.  Expected
 -- values come from spec/fixtures/q850-mapping.md (RFC 3398's tables
--- verbatim, FreeSWITCH's mod_sofia tables, Wireshark's Q.850 names).
+-- verbatim, FreeSWITCH's mod_sofia tables, Wireshark's Q.850 names) and
+-- spec/fixtures/freeswitch-causes.tsv (every cause name in FreeSWITCH
+-- 1.10.12's source and the response its hangup_cause_to_sip gives).
 local sip = require("sipcodes")
 local ref = require("interwork_reference")
 
@@ -10,6 +12,9 @@ local RFC_FROM = ref.rfc3398_from_q850()
 local FS_TO, FS_TO_DEFAULT = ref.freeswitch_to_q850()
 local FS_FROM, FS_FROM_DEFAULT, FS_ROW_NAMES = ref.freeswitch_from_q850()
 local NAMES = ref.cause_names()
+local FS_CAUSES = ref.freeswitch_causes()
+local FS_CAUSE_ROW = {}
+for _, row in ipairs(FS_CAUSES) do FS_CAUSE_ROW[row.cause] = row end
 
 describe("sip.to_q850 (RFC 3398 section 8.2.6.1)", function()
   it("maps every response the RFC table lists to the RFC's cause", function()
@@ -153,6 +158,13 @@ describe("the freeswitch profile", function()
     end
   end)
 
+  it("maps every cause FreeSWITCH names as its hangup_cause_to_sip does", function()
+    for _, row in ipairs(FS_CAUSES) do
+      assert.are.equal(row.sip, sip.from_q850(row.cause, "freeswitch"),
+        "cause " .. row.cause .. " " .. row.name .. " (" .. row.branch .. ")")
+    end
+  end)
+
   it("deviates from RFC 3398 where the reference says so", function()
     assert.are.equal(1, sip.to_q850(485))
     assert.are.equal(3, sip.to_q850(485, nil, "freeswitch"))
@@ -192,10 +204,24 @@ describe("Q.850 cause names", function()
     end
   end)
 
-  it("sip.freeswitch_causes gives FreeSWITCH's names, its own causes included", function()
+  it("sip.freeswitch_causes gives every name FreeSWITCH has, and nothing else", function()
     for cause = 0, 1000 do
-      local want = (NAMES[cause] and NAMES[cause].freeswitch) or FS_ROW_NAMES[cause]
-      assert.are.equal(want, sip.freeswitch_causes[cause], "cause " .. cause)
+      local row = FS_CAUSE_ROW[cause]
+      assert.are.equal(row and row.name, sip.freeswitch_causes[cause], "cause " .. cause)
+    end
+    -- The mapping tables' own names are among them (the two references agree).
+    for cause = 0, 1000 do
+      local named = (NAMES[cause] and NAMES[cause].freeswitch) or FS_ROW_NAMES[cause]
+      if named then
+        assert.are.equal(named, FS_CAUSE_ROW[cause] and FS_CAUSE_ROW[cause].name, "cause " .. cause)
+      end
+    end
+  end)
+
+  it("sip.q850_cause finds every FreeSWITCH cause by its name", function()
+    for _, row in ipairs(FS_CAUSES) do
+      assert.are.equal(row.cause, sip.q850_cause(row.name), row.name)
+      assert.are.equal(row.cause, sip.q850_cause(row.name:lower()), row.name)
     end
   end)
 

@@ -1,6 +1,6 @@
 /*
- * SIP <-> Q.850 cause mappings: RFC 3398 and FreeSWITCH's, and the names
- * of the causes they use.
+ * SIP <-> Q.850 cause mappings: RFC 3398 and FreeSWITCH's, the names of
+ * the causes they use, and every cause name FreeSWITCH has.
  *
  * The tables are transcribed from RFC 3398 sections 7.2.4.1 and 8.2.6.1
  * and from FreeSWITCH's mod_sofia (sofia_glue_sip_cause_to_freeswitch and
@@ -48,10 +48,17 @@ int sipcodes_cause_from_digits(const char *text, size_t len)
 
 /* ---- names ------------------------------------------------------------- */
 
+/* Every cause a mapping uses, and every cause FreeSWITCH 1.10.12 names
+ * (CAUSE_CHART in its switch_channel.c).  The Q.850 name is given for the
+ * causes the mappings use, which are what sip.q850_causes lists; a cause
+ * only FreeSWITCH names has NULL there. */
 static const struct sipcodes_cause causes[] = {
+    {0, NULL, "NONE"},
     {1, "Unallocated (unassigned) number", "UNALLOCATED_NUMBER"},
     {2, "No route to specified transit network", "NO_ROUTE_TRANSIT_NET"},
     {3, "No route to destination", "NO_ROUTE_DESTINATION"},
+    {6, NULL, "CHANNEL_UNACCEPTABLE"},
+    {7, NULL, "CALL_AWARDED_DELIVERED"},
     {16, "Normal call clearing", "NORMAL_CLEARING"},
     {17, "User busy", "USER_BUSY"},
     {18, "No user responding", "NO_USER_RESPONSE"},
@@ -65,13 +72,17 @@ static const struct sipcodes_cause causes[] = {
     {27, "Destination out of order", "DESTINATION_OUT_OF_ORDER"},
     {28, "Invalid number format (address incomplete)", "INVALID_NUMBER_FORMAT"},
     {29, "Facility rejected", "FACILITY_REJECTED"},
+    {30, NULL, "RESPONSE_TO_STATUS_ENQUIRY"},
     {31, "Normal unspecified", "NORMAL_UNSPECIFIED"},
     {34, "No circuit/channel available", "NORMAL_CIRCUIT_CONGESTION"},
     {38, "Network out of order", "NETWORK_OUT_OF_ORDER"},
     {41, "Temporary failure", "NORMAL_TEMPORARY_FAILURE"},
     {42, "Switching equipment congestion", "SWITCH_CONGESTION"},
+    {43, NULL, "ACCESS_INFO_DISCARDED"},
     {44, "Requested circuit/channel not available", "REQUESTED_CHAN_UNAVAIL"},
+    {45, NULL, "PRE_EMPTED"},
     {47, "Resources unavailable, unspecified", NULL},
+    {50, NULL, "FACILITY_NOT_SUBSCRIBED"},
     /* Wireshark lists 52 and 54 as unassigned; only FreeSWITCH names them. */
     {52, NULL, "OUTGOING_CALL_BARRED"},
     {54, NULL, "INCOMING_CALL_BARRED"},
@@ -80,20 +91,46 @@ static const struct sipcodes_cause causes[] = {
     {58, "Bearer capability not presently available", "BEARERCAPABILITY_NOTAVAIL"},
     {63, "Service or option not available, unspecified", "SERVICE_UNAVAILABLE"},
     {65, "Bearer capability not implemented", "BEARERCAPABILITY_NOTIMPL"},
+    {66, NULL, "CHAN_NOT_IMPLEMENTED"},
     {69, "Requested facility not implemented", "FACILITY_NOT_IMPLEMENTED"},
     {70, "Only restricted digital information bearer capability is available", NULL},
     {79, "Service or option not implemented, unspecified", "SERVICE_NOT_IMPLEMENTED"},
+    {81, NULL, "INVALID_CALL_REFERENCE"},
     {87, "Called user not member of CUG", NULL},
     {88, "Incompatible destination", "INCOMPATIBLE_DESTINATION"},
+    {95, NULL, "INVALID_MSG_UNSPECIFIED"},
+    {96, NULL, "MANDATORY_IE_MISSING"},
+    {97, NULL, "MESSAGE_TYPE_NONEXIST"},
+    {98, NULL, "WRONG_MESSAGE"},
+    {99, NULL, "IE_NONEXIST"},
+    {100, NULL, "INVALID_IE_CONTENTS"},
+    {101, NULL, "WRONG_CALL_STATE"},
     {102, "Recovery on timer expiry", "RECOVERY_ON_TIMER_EXPIRE"},
+    {103, NULL, "MANDATORY_IE_LENGTH_ERROR"},
     {111, "Protocol error, unspecified", "PROTOCOL_ERROR"},
     {127, "Interworking, unspecified", "INTERWORKING"},
     /* FreeSWITCH's own causes, above the 7-bit Q.850 range. */
+    {142, NULL, "SUCCESS"},
     {487, NULL, "ORIGINATOR_CANCEL"},
+    {700, NULL, "CRASH"},
+    {701, NULL, "SYSTEM_SHUTDOWN"},
+    {702, NULL, "LOSE_RACE"},
+    {703, NULL, "MANAGER_REQUEST"},
+    {800, NULL, "BLIND_TRANSFER"},
+    {801, NULL, "ATTENDED_TRANSFER"},
+    {802, NULL, "ALLOTTED_TIMEOUT"},
+    {803, NULL, "USER_CHALLENGE"},
+    {804, NULL, "MEDIA_TIMEOUT"},
+    {805, NULL, "PICKED_OFF"},
+    {806, NULL, "USER_NOT_REGISTERED"},
+    {807, NULL, "PROGRESS_TIMEOUT"},
     {808, NULL, "INVALID_GATEWAY"},
     {809, NULL, "GATEWAY_DOWN"},
     {810, NULL, "INVALID_URL"},
     {811, NULL, "INVALID_PROFILE"},
+    {812, NULL, "NO_PICKUP"},
+    {813, NULL, "SRTP_READ_ERROR"},
+    {814, NULL, "BOWOUT"},
     {815, NULL, "BUSY_EVERYWHERE"},
     {816, NULL, "DECLINE"},
     {817, NULL, "DOES_NOT_EXIST_ANYWHERE"},

@@ -8,22 +8,30 @@
 --   <action application="bridge" data="sofia/gateway/primary/$1"/>
 --   <action application="lua" data="sipcodes_failover.lua sofia/gateway/backup/$1"/>
 --
--- argv[1] is where to try next.  The status the far end gave arrives as a
--- string channel variable (sip_term_status = "503"); sipcodes takes the
--- string as it is.  mod_lua uses Lua 5.2 or 5.3 (whichever FreeSWITCH was
--- built with): install the module for that one, e.g.
---   make install LUA_VERSION=5.2
--- and make sure it is on mod_lua's package.cpath (module_directories in
--- lua.conf.xml, or /usr/local/lib/lua/5.2/).
+-- argv[1] is where to try next.  After a failed bridge FreeSWITCH keeps the
+-- far end's status on the caller's channel as
+-- last_bridge_proto_specific_hangup_cause = "sip:503" (sip_term_status is
+-- set on the far end's channel, not this one); sipcodes takes the digits
+-- as the string they are.  mod_lua uses Lua 5.2 or 5.3 (whichever
+-- FreeSWITCH was built with): install the module for that one, e.g.
+--   make install LUA_VERSION=5.3
+-- and make sure it is on mod_lua's package.cpath (the module-directory
+-- setting of lua.conf.xml, as in conf/autoload_configs/lua.conf.xml, or
+-- /usr/local/lib/lua/5.3/).
 
 local sip = require("sipcodes")
 
 local backup = argv[1]
 
--- The status of the failed bridge.  No final response at all (the far end
--- never answered) counts as 408, as a proxy would report it (RFC 3261
+-- The status of the last failed bridge.  No final response at all (the far
+-- end never answered) counts as 408, as a proxy would report it (RFC 3261
 -- section 16.7 step 6).
-local status = session:getVariable("sip_term_status") or "408"
+local function bridge_status()
+    local cause = session:getVariable("last_bridge_proto_specific_hangup_cause")
+    return cause and cause:match("^sips?:(%d%d%d)$") or "408"
+end
+
+local status = bridge_status()
 
 -- Which failures are worth another gateway: timeouts and server failures
 -- (RFC 3261 sections 21.4 and 21.5); never a 6xx, which says no server
@@ -57,7 +65,7 @@ if backup ~= nil and fails_over(status) then
     if not session:ready() then
         return                    -- the backup took the call, which has ended
     end
-    status = session:getVariable("sip_term_status") or "408"
+    status = bridge_status()
     if not sip.is_failure(status) then
         return
     end

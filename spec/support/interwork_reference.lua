@@ -1,6 +1,6 @@
 -- Reads the interworking reference tables from spec/fixtures/: the
--- verbatim RFC 3398 mapping tables, FreeSWITCH's tables, the Q.850 cause
--- names, and RFC 3261's header obligations.  The specs compare the module
+-- verbatim RFC 3398 mapping tables, FreeSWITCH's tables and its cause
+-- names, the Q.850 cause names, and RFC 3261's header obligations.  The specs compare the module
 -- against what these files say; nothing here looks at the module.
 local M = {}
 
@@ -167,6 +167,30 @@ function M.cause_names()
     names[tonumber(row[1])] = entry
   end
   return names
+end
+
+-- freeswitch-causes.tsv, taken from FreeSWITCH 1.10.12's source: a list
+-- of { cause =, name =, sip =, branch = } in the file's order (ascending
+-- by cause), one per cause name FreeSWITCH knows.
+function M.freeswitch_causes()
+  local list = {}
+  local header = true
+  for line in read("freeswitch-causes.tsv"):gmatch("[^\n]+") do
+    if line:sub(1, 1) ~= "#" then
+      if header then
+        assert(line == "cause\tname\tsip\tbranch", line)
+        header = false
+      else
+        local cause, name, code, branch = line:match("^(%d+)\t([A-Z][A-Z_]*)\t(%d%d%d)\t(%a+)$")
+        assert(cause, line)
+        list[#list + 1] = {
+          cause = tonumber(cause), name = name, sip = tonumber(code), branch = branch,
+        }
+      end
+    end
+  end
+  assert(#list > 0, "no rows in freeswitch-causes.tsv")
+  return list
 end
 
 -- sip-semantics section 4, the MUST rows: a list of
