@@ -342,6 +342,6 @@ end
 
 M.reasons = readonly(reasons, "sipcodes.reasons")
 for n, c in pairs(names) do M[n] = c end
-M._VERSION = "1.0.0"
+M._VERSION = "peer"
 
 return readonly(M, "sipcodes")
