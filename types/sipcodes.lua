@@ -23,8 +23,9 @@
 ---A response class, 1 to 6.
 ---@alias sipcodes.class 1|2|3|4|5|6
 
----The read-only record of a known code (sip.info). The same table on every
----call for the same code; writing to it raises an error.
+---The sealed record of a known code (sip.info): a userdata read like a
+---table.  The same object on every call for the same code; writing to it
+---raises an error.
 ---@class sipcodes.info
 ---@field code integer the number, e.g. 486
 ---@field reason string the phrase sent on the wire, e.g. "Busy Here"
@@ -37,7 +38,8 @@
 ---@field iana boolean registered with IANA (false for 409 and 411)
 ---@field aliases string[] other spellings that sip.code() accepts (read-only)
 
----The sipcodes module: the SIP response code table, read-only.
+---The sipcodes module: the SIP response code table, sealed (a userdata
+---read like a table; no write reaches it).
 ---@class sipcodes
 local sip = {}
 
@@ -46,7 +48,7 @@ local sip = {}
 sip._VERSION = "1.0.0"
 
 ---Reason phrase by code, for the known codes: `sip.reasons[486] --> "Busy Here"`.
----Read-only; unknown keys give nil.
+---Sealed (a userdata read like a table); unknown keys give nil.
 ---@type table<integer, string>
 sip.reasons = {}
 
@@ -166,16 +168,19 @@ function sip.format(code, reason) end
 ---@return string|nil line
 function sip.status_line(code, reason) end
 
----Parses an RFC 3261 Status-Line strictly (one trailing CRLF or LF allowed).
----Returns code, reason, version; or nil and a message. Never raises on a string.
+---Parses an RFC 3261 Status-Line (one trailing CRLF or LF allowed).  The
+---phrase may hold anything but controls, as real stacks send it; with
+---"strict", it must be RFC 3261 section 25's Reason-Phrase.  Returns code,
+---reason, version; or nil and a message.  Never raises on a string.
 ---@param line string
+---@param mode? "strict"
 ---@return integer|nil code
 ---@return string reason_or_message
 ---@return string? version
-function sip.parse_status_line(line) end
+function sip.parse_status_line(line, mode) end
 
----A plain, writable, deep copy of a read-only table of the module
----(the module itself, sip.reasons, a record).
+---A plain, writable, deep copy of a sealed object of the module
+---(the module itself, sip.reasons, a record, a cause table).
 ---@generic T: table
 ---@param readonly T
 ---@return T copy
