@@ -83,6 +83,8 @@ $(BUILD_DIR)/obj/lua/%.o: csrc/lua/%.c $(CORE_HDR) $(BINDING_HDR) $(GEN_HDR) Mak
 		-Icsrc/core -Icsrc/lua -Ibuild/gen -c $< -o $@
 
 # Each line a C string, so that no literal is longer than C99 allows.
+# Kept: it is an intermediate file to make, which would delete it.
+.SECONDARY: $(GEN_HDR)
 build/gen/%.lua.h: csrc/lua/%.lua
 	@mkdir -p $(@D)
 	{ echo '/* Made from $< by make: do not edit. */'; \
