@@ -218,7 +218,8 @@ describe("the API reference (docs/api.md)", function()
       end
       local lines = {}
       local n = first_line
-      for line in (block .. "\n"):gmatch("([^\n]*)\n") do
+      for source_line in (block .. "\n"):gmatch("([^\n]*)\n") do
+         local line = source_line
          local expr, expected = line:match("^(.-)%s*%-%->%s*(.-)%s*$")
          if expr and expr ~= "" and not expr:match("^%-%-") then
             local fragment = expected:match("^error:%s*(.*)$")
