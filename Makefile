@@ -108,6 +108,12 @@ build/core/core_test: test/core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core test/core_test.c $(CORE_SRC) -o $@
 
+# A FreeSWITCH-style embedding host for the host tests (test/suites/52-*):
+# unlike the module, a host links its Lua library.
+build/hosts/embed-lua%: test/hosts/freeswitch/embed_host.c
+	@mkdir -p build/hosts
+	$(CC) $(CFLAGS) $(WARN) -pthread -I/usr/include/lua$* $< -llua$* -o $@
+
 # ---- packages, demo, tests -----------------------------------------------
 
 .PHONY: deps deps-demo deps-test deps-check deps-bench demo test test-quick
