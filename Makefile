@@ -11,6 +11,7 @@
 #   make check                sanitizers, valgrind, fuzzing, threads
 #   make bench                the benchmark; writes bench/results.md
 #   make build                build/<vm>/sipcodes.so for each Debian VM
+#   make deb                  Debian packages in build/deb/ (debian/, dh-lua)
 #   make deps                 the Debian packages the tests need
 #   make clean
 #
@@ -119,7 +120,7 @@ build/core/routing_core_test: test/core/routing_core_test.c $(CORE_SRC) $(CORE_H
 
 .PHONY: deps deps-demo deps-test deps-check deps-bench demo test test-quick
 deps: deps-test
-deps-demo deps-test deps-check deps-bench:
+deps-demo deps-test deps-check deps-bench deps-deb:
 	@sh build-aux/deps $(@:deps-%=%)
 
 demo: deps-demo
@@ -164,6 +165,24 @@ install-types: types/sipcodes.lua docs/api.md
 	install -d $(DESTDIR)$(DATADIR)/sipcodes/types $(DESTDIR)$(DATADIR)/doc/sipcodes
 	install -m 0644 types/sipcodes.lua $(DESTDIR)$(DATADIR)/sipcodes/types/sipcodes.lua
 	install -m 0644 docs/api.md $(DESTDIR)$(DATADIR)/doc/sipcodes/api.md
+
+# ---- Debian packages -----------------------------------------------------
+#
+# dpkg-buildpackage in a copy of this tree (debian/ included, build/ and
+# .git left out), so that the checkout stays as it is; the packages land
+# in build/deb/, the build's output in build/deb/build.log.
+
+SIPCODES_VERSION := $(shell sed -n 's/^\#define SIPCODES_VERSION "\(.*\)"$$/\1/p' csrc/core/version.h)
+DEB_SRC := build/deb/lua-sipcodes-$(SIPCODES_VERSION)
+
+.PHONY: deb
+deb: deps-deb
+	rm -rf build/deb
+	mkdir -p $(DEB_SRC)
+	tar -cf - --exclude=./build --exclude=./.git . | tar -xf - -C $(DEB_SRC)
+	cd $(DEB_SRC) && dpkg-buildpackage -b -us -uc >../build.log 2>&1 || \
+		{ tail -n 40 ../build.log; echo "make deb: failed, see build/deb/build.log" >&2; exit 1; }
+	@ls build/deb/*.deb
 
 .PHONY: clean
 clean:

@@ -90,7 +90,8 @@ local function run_block(source, block)
    end
    local lines = {}
    local n = block.line
-   for line in (block.text .. "\n"):gmatch("([^\n]*)\n") do
+   for source_line in (block.text .. "\n"):gmatch("([^\n]*)\n") do
+      local line = source_line
       local expr, expected = line:match("^(.-)%s*%-%->%s*(.-)%s*$")
       if expr and expr ~= "" and not expr:match("^%-%-") then
          checked = checked + 1

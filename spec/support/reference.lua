@@ -28,8 +28,8 @@ local function load_rows()
   local file = assert(io.open(fixture_path("sip-response-codes.tsv"), "rb"))
   local header
   local rows = {}
-  for line in file:lines() do
-    line = string.gsub(line, "\r$", "")
+  for raw in file:lines() do
+    local line = string.gsub(raw, "\r$", "")
     if line ~= "" then
       local fields = split_tabs(line)
       if not header then

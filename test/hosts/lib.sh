@@ -84,3 +84,33 @@ wait_exit() {
 status_lines() {
     grep -a '^SIP/2\.0 ' "$1" | tr -d '\r'
 }
+
+# Which sipcodes module a host loads.  By default the build's
+# (build/<vm>/sipcodes.so, through LUA_CPATH).  With SIPCODES_SYSTEM_MODULE=1
+# the one installed on the system's Lua paths, as a Debian package installs
+# it: LUA_CPATH and LUA_PATH are then not set at all.
+# module_cpath VM: the LUA_CPATH a host gets, empty for the system's module.
+module_cpath() {
+    [ "${SIPCODES_SYSTEM_MODULE:-}" = 1 ] || echo "$root/build/$1/?.so;;"
+}
+
+# check_module_loaded PID VM: one TAP line: the sipcodes library mapped by
+# process PID or its children is build/VM/sipcodes.so, or with
+# SIPCODES_SYSTEM_MODULE=1 a file outside the checkout.
+check_module_loaded() {
+    got=""
+    for p in $1 $(ps -o pid= --ppid "$1" 2>/dev/null); do
+        got=$(awk '$6 ~ /sipcodes[^\/]*\.so/ { print $6; exit }' "/proc/$p/maps" 2>/dev/null)
+        [ -n "$got" ] && break
+    done
+    if [ "${SIPCODES_SYSTEM_MODULE:-}" = 1 ]; then
+        case "$got" in
+            "" | "$root"/*) not_ok "the host loaded the system's module (it mapped '$got')" ;;
+            *) ok "the host loaded the system's module: $got" ;;
+        esac
+    else
+        want=$(readlink -f "$root/build/$2/sipcodes.so")
+        if [ "$got" = "$want" ]; then ok "the host loaded $want"
+        else not_ok "the host loaded $want (it mapped '$got')"; fi
+    fi
+}
