@@ -189,8 +189,8 @@ INC_lua5.4   := /usr/include/lua5.4
 INC_luajit   := /usr/include/luajit-2.1
 
 FUZZ_TARGETS := $(patsubst test/fuzz/%.c,build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
-CHECK_BUILDS := $(foreach vm,$(ASAN_VMS),build/asan/$(vm)/sipcodes.so) \
-	$(foreach vm,$(TSAN_VMS),build/tsan/$(vm)/sipcodes.so build/tsan/$(vm)/states) \
+CHECK_BUILDS := $(foreach vm,$(ASAN_VMS),asan-$(vm)) \
+	$(foreach vm,$(TSAN_VMS),tsan-$(vm) build/tsan/$(vm)/states) \
 	$(foreach vm,$(HARNESS_VMS),build/harness/$(vm)/states) \
 	$(FUZZ_TARGETS)
 
@@ -201,14 +201,16 @@ check: deps-test deps-check build $(CHECK_BUILDS)
 		ASAN_VMS='$(ASAN_VMS)' TSAN_VMS='$(TSAN_VMS)' HARNESS_VMS='$(HARNESS_VMS)' \
 		sh test/run-all
 
-# The module built with sanitizers: the same rules, another compiler and
-# flags, its own build directory.
+# The module built with sanitizers (build/asan/<vm>/, build/tsan/<vm>/):
+# the same rules, another compiler and flags, its own build directory.
+.PHONY: $(foreach vm,$(HARNESS_VMS),asan-$(vm) tsan-$(vm))
 define check_rules
-build/asan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(CORE_HDR) $(BINDING_HDR) $(GEN_HDR) Makefile
+asan-$(1):
 	@$$(MAKE) --no-print-directory module BUILD_DIR=build/asan/$(1) \
 		LUA_VERSION=$(call version_of,$(1)) CC='$$(SAN_CC)' \
-		CFLAGS='$$(SANITIZE) -fsanitize=address,undefined' WERROR=-Werror
-build/tsan/$(1)/sipcodes.so: $(CORE_SRC) $(BINDING_SRC) $(CORE_HDR) $(BINDING_HDR) $(GEN_HDR) Makefile
+		CFLAGS='$$(SANITIZE) -fsanitize=address,undefined' \
+		LDFLAGS=-fsanitize=address,undefined WERROR=-Werror
+tsan-$(1):
 	@$$(MAKE) --no-print-directory module BUILD_DIR=build/tsan/$(1) \
 		LUA_VERSION=$(call version_of,$(1)) CC='$$(SAN_CC)' \
 		CFLAGS='$$(SANITIZE) -fsanitize=thread' LDFLAGS=-fsanitize=thread WERROR=-Werror

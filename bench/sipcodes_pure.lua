@@ -312,10 +312,15 @@ end
 M.format = formatter("", "format")
 M.status_line = formatter("SIP/2.0 ", "status_line")
 
--- Strict RFC 3261 section 25 Status-Line, at most one trailing CRLF or LF.
-function M.parse_status_line(s)
+-- RFC 3261 section 25 Status-Line, at most one trailing CRLF or LF; the
+-- Reason-Phrase any text without controls (HTAB allowed), or with "strict"
+-- section 25's exactly.
+function M.parse_status_line(s, mode)
   if type(s) ~= "string" then
     error(("bad argument #1 to 'parse_status_line' (string expected, got %s)"):format(type(s)), 2)
+  end
+  if mode ~= nil and mode ~= "strict" then
+    error("bad argument #2 to 'parse_status_line' ('strict' or nil expected)", 2)
   end
   if s:byte(-1) == 10 then
     s = s:sub(1, s:byte(-2) == 13 and -3 or -2)
@@ -324,8 +329,13 @@ function M.parse_status_line(s)
   if not version then
     return nil, "invalid Status-Line"
   end
-  if reason:find("[^%w ]") and phrase_error(reason) then
-    return nil, "invalid Status-Line: bad Reason-Phrase"
+  if reason:find("[^%w ]") then
+    if reason:find("\0", 1, true) or reason:find("[\1-\8\10-\31\127]") then
+      return nil, "invalid Status-Line: control character"
+    end
+    if mode and phrase_error(reason) then
+      return nil, "invalid Status-Line: bad Reason-Phrase"
+    end
   end
   return tonumber(code), reason, version
 end

@@ -294,7 +294,7 @@ describe("hostile input: parse_status_line()", function()
       "SIP/2.0  200 OK", "SIP/2.0 200  OK\0", "SIP/2.0 099 Low",
       "SIP/2.0 700 High", "SIP/2.0 2000 OK", "SIP/2.0 20 OK", "SIP/2. 200 OK",
       "SIP/.0 200 OK", "SIP/2.0\t200 OK", "SIPS/2.0 200 OK", "HTTP/1.1 200 OK",
-      "SIP/2.0 200 Bad \"quote\"", "SIP/2.0 200 caf\233", "SIP/2.0 +20 OK",
+      "SIP/2.0 +20 OK", "SIP/2.0 200 O\1K", "SIP/2.0 200 OK\127",
       "SIP/2.0 200 OK\0", "SIP/2.0 486 " .. ten_mb .. "\r\n\r\n",
       ten_mb, "\255\254\253" }
     for _, line in ipairs(bad) do

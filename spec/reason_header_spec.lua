@@ -131,6 +131,31 @@ describe("sip.parse_reason_header", function()
     assert.are.equal("\\ caf\195\169 x", list[1].text)
   end)
 
+  it("takes in a quoted text exactly what RFC 3261 qdtext and quoted-pair allow", function()
+    -- qdtext = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
+    -- UTF8-NONASCII = %xC0-DF 1UTF8-CONT / ... / %xFC-FD 5UTF8-CONT
+    local taken = {
+      { "!#[]~ ", "!#[]~ " },
+      { "\195\169\226\130\172\240\159\152\128", "\195\169\226\130\172\240\159\152\128" },
+      { "\248\136\128\128\128", "\248\136\128\128\128" },     -- a 5-byte form, as the ABNF has it
+      { "\252\132\128\128\128\128", "\252\132\128\128\128\128" },
+      { "a\\\0b", "a\0b" },                    -- quoted-pair takes %x00
+      { "\\\127", "\127" },
+    }
+    for _, case in ipairs(taken) do
+      local list, err = sip.parse_reason_header('SIP;text="' .. case[1] .. '"')
+      assert.is_table(list, err)
+      assert.are.equal(case[2], list[1].text)
+    end
+    -- a lone UTF8-CONT byte is a Reason-Phrase's, not qdtext's; a lead byte
+    -- needs all its continuation bytes; FE and FF lead nothing
+    for _, text in ipairs({ "\128", "a\191b", "\195", "\226\130", "\254", "\255", "\\\128", "\\\n" }) do
+      local list, err = sip.parse_reason_header('SIP;text="' .. text .. '"')
+      assert.is_nil(list, text)
+      assert.truthy(err:find("^invalid Reason header: .* at byte %d+$"), err)
+    end
+  end)
+
   it("accepts surrounding and folded white space (RFC 3261 LWS)", function()
     local list = assert(sip.parse_reason_header(' \tSIP\r\n ;cause=487\r\n\t; text="Request Terminated"  '))
     assert.are.equal(487, list[1].cause)

@@ -265,6 +265,21 @@ local cases = {
   {"430|403", oracle({"^430$", "^403$"})},
   {"[4-5][0-9][0-9]", oracle({"^[45]%d%d$"})},
   {"^4[0-9][0-9]$", oracle({"^4%d%d$"})},
+  -- t_check_status() takes a regular expression, and configurations anchor
+  -- it anywhere an operand starts or ends; anchors change nothing here
+  {"^(486)", oracle({"^486$"})},
+  {"(486)$", oracle({"^486$"})},
+  {"(^486$)", oracle({"^486$"})},
+  {"^(486|408)$", oracle({"^486$", "^408$"})},
+  {"^(408|5[0-9][0-9])$", oracle({"^408$", "^5%d%d$"})},
+  {"^4[0-9][0-9]$|^5..$", oracle({"^4%d%d$", "^5%d%d$"})},
+  {"^((487))$|^(408)$", oracle({"^487$", "^408$"})},
+  {"(^487$)|(^408$)", oracle({"^487$", "^408$"})},
+  {"^(^487$|^408$)$", oracle({"^487$", "^408$"})},
+  {" ^ ( 486 ) $ ", oracle({"^486$"})},
+  {"^480-489$", oracle({"^48%d$"})},
+  {"4xx|!^487$", oracle({"^4%d%d$"}, {"^487$"})},
+  {"!^(487|408)$", oracle({"^[1-6]%d%d$"}, {"^487$", "^408$"})},
   -- classes, ranges, exclusions
   {"5xx", oracle({"^5%d%d$"})},
   {"4XX", oracle({"^4%d%d$"})},
@@ -374,6 +389,14 @@ describe("matcher and matches", function()
     {"4xx,5xx", "expected '|'"},
     {"(487)(408)", "expected '|'"},
     {"486\0", "expected '|'"},
+    {"^^486", "expected a status code"},
+    {"486$$", "expected '|'"},
+    {"4^86", "three positions"},
+    {"48$6", "three positions"},
+    {"^", "empty alternative"},
+    {"^()", "empty alternative"},
+    {"$", "expected a status code"},
+    {"^!487", "'!' may only start"},
   }
 
   it("refuse malformed patterns when compiled, saying what and where", function()

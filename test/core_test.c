@@ -21,7 +21,7 @@ static void check(int cond, const char *what)
 
 /* Parses a string literal (length taken with sizeof, so NULs count). */
 #define PARSE(lit, out, err) \
-    sipcodes_parse_status_line((lit), sizeof(lit) - 1, (out), (err))
+    sipcodes_parse_status_line((lit), sizeof(lit) - 1, 1, (out), (err))
 #define CODE_OF(lit) sipcodes_code_of((lit), sizeof(lit) - 1)
 #define PHRASE_OK(lit, strict) \
     sipcodes_reason_valid((lit), sizeof(lit) - 1, (strict), NULL)
@@ -175,7 +175,7 @@ static void test_status_line(void)
           "700 is out of range (offset 8)");
     check(!PARSE("SIP/2.0 200 OK\r\n\r\n", NULL, NULL), "only one line ending");
     check(!PARSE("SIP/2.0 200 OK\0", NULL, NULL), "a trailing NUL is refused");
-    check(!sipcodes_parse_status_line(NULL, 0, NULL, NULL), "NULL text is refused");
+    check(!sipcodes_parse_status_line(NULL, 0, 1, NULL, NULL), "NULL text is refused");
     check(PARSE("SIP/2.0 200 \x80", NULL, NULL),
           "a parsed phrase follows the grammar's UTF-8 (lone UTF8-CONT)");
 }

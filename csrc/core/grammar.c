@@ -28,13 +28,14 @@ static int is_cont(unsigned char c)
     return c >= 0x80 && c <= 0xBF;
 }
 
-/* Length of the UTF-8 sequence starting at p[0] as the section 25 ABNF
- * defines UTF8-NONASCII (lead bytes C0-FD, 1 to 5 continuation bytes), or
- * 0 when the bytes do not form one. */
-static size_t abnf_utf8_len(const unsigned char *p, size_t avail)
+size_t sipcodes_utf8_nonascii_len(const char *text, size_t avail)
 {
+    const unsigned char *p = (const unsigned char *)text;
     size_t need, i;
-    unsigned char c = p[0];
+    unsigned char c;
+    if (avail == 0)
+        return 0;
+    c = p[0];
     if (c >= 0xC0 && c <= 0xDF) need = 1;
     else if (c >= 0xE0 && c <= 0xEF) need = 2;
     else if (c >= 0xF0 && c <= 0xF7) need = 3;
@@ -100,7 +101,7 @@ int sipcodes_reason_valid(const char *text, size_t len, int strict_utf8,
         } else if (is_cont(c)) {
             i++;                 /* the ABNF admits a lone UTF8-CONT */
         } else {
-            size_t n = abnf_utf8_len(p + i, len - i);
+            size_t n = sipcodes_utf8_nonascii_len(text + i, len - i);
             if (n == 0)
                 return sipcodes_error_at(err, i, "invalid UTF-8");
             i += n;
@@ -109,7 +110,23 @@ int sipcodes_reason_valid(const char *text, size_t len, int strict_utf8,
     return 1;
 }
 
-int sipcodes_parse_status_line(const char *text, size_t len,
+int sipcodes_reason_tolerable(const char *text, size_t len,
+                              struct sipcodes_error *err)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i;
+    if (text == NULL && len > 0)
+        return sipcodes_error_at(err, 0, "no text");
+    for (i = 0; i < len; i++) {
+        if ((p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F)
+            return sipcodes_error_at(err, i, p[i] == '\r' || p[i] == '\n'
+                                     ? "CR or LF inside the line"
+                                     : "control character");
+    }
+    return 1;
+}
+
+int sipcodes_parse_status_line(const char *text, size_t len, int strict,
                                struct sipcodes_status_line *out,
                                struct sipcodes_error *err)
 {
@@ -157,7 +174,8 @@ int sipcodes_parse_status_line(const char *text, size_t len,
         return sipcodes_error_at(err, i, "expected SP after Status-Code");
     i++;
     reason_start = i;
-    if (!sipcodes_reason_valid(text + i, len - i, 0, err)) {
+    if (strict ? !sipcodes_reason_valid(text + i, len - i, 0, err)
+               : !sipcodes_reason_tolerable(text + i, len - i, err)) {
         if (err != NULL)
             err->offset += reason_start;
         return 0;

@@ -31,13 +31,29 @@ struct sipcodes_status_line {
     size_t reason_len;
 };
 
+/* The length of the UTF8-NONASCII sequence (RFC 3261 section 25: a lead
+ * byte C0-FD and its 1 to 5 UTF8-CONT bytes) at text[0], or 0 when the
+ * bytes there (at most avail) form none. */
+SIPCODES_API size_t sipcodes_utf8_nonascii_len(const char *text, size_t avail);
+
+/* Checks a Reason-Phrase the way real stacks read one (pjsip, sofia-sip,
+ * Kamailio, Wireshark take the rest of the line): any bytes but the
+ * controls that could break or forge a message -- CR, LF, NUL and the
+ * others below 0x20, and DEL; HTAB is allowed.  Returns 1, or 0 and fills
+ * *err when err is not NULL. */
+SIPCODES_API int sipcodes_reason_tolerable(const char *text, size_t len,
+                                           struct sipcodes_error *err);
+
 /* Parses `SIP-Version SP Status-Code SP Reason-Phrase` (RFC 3261 section 25)
  * with at most one trailing CRLF or LF.  SIP-Version is
  * "SIP/" 1*DIGIT "." 1*DIGIT, "SIP" in any case (section 7.1); the code must
- * be 100..699 (section 7.2).  Returns 1 and fills *out, or 0 and fills *err
- * (either pointer may be NULL).  Reads exactly len bytes; NUL is an ordinary
- * (invalid) byte. */
+ * be 100..699 (section 7.2).  With strict, the Reason-Phrase must be
+ * section 25's (sipcodes_reason_valid, without strict UTF-8); without, it
+ * must be tolerable (sipcodes_reason_tolerable).  Returns 1 and fills *out,
+ * or 0 and fills *err (either pointer may be NULL).  Reads exactly len
+ * bytes; NUL is an ordinary (invalid) byte. */
 SIPCODES_API int sipcodes_parse_status_line(const char *text, size_t len,
+                                            int strict,
                                             struct sipcodes_status_line *out,
                                             struct sipcodes_error *err);
 

@@ -228,8 +228,6 @@ static int parse_item(struct cursor *c, struct sipcodes_codeset *set,
     size_t after_lo;
     int first, last, code;
 
-    if (peek(c) == '^')          /* Kamailio regex anchor: always implied */
-        c->pos++;
     if (!parse_code_form(c, &lo, err))
         return 0;
     after_lo = c->pos;
@@ -256,8 +254,6 @@ static int parse_item(struct cursor *c, struct sipcodes_codeset *set,
         for (code = first; code <= last; code++)
             set_add(set, code);
     }
-    if (peek(c) == '$')
-        c->pos++;
     return 1;
 }
 
@@ -296,8 +292,17 @@ int sipcodes_pattern_compile(const char *text, size_t len,
             skip_blanks(&c);
         }
         for (;;) {
-            /* Within one top-level alternative: items, groups, "|". */
-            while (peek(&c) == '(') {
+            /* Within one top-level alternative: items, groups, "|".  A
+             * regex anchor may stand before each group or item and after
+             * each: "^(486)", "(^486$)", "^(408|5xx)$".  It changes
+             * nothing, since a pattern always matches whole codes. */
+            for (;;) {
+                if (peek(&c) == '^') {
+                    c.pos++;
+                    skip_blanks(&c);
+                }
+                if (peek(&c) != '(')
+                    break;
                 if (depth == 0)
                     open_at = c.pos;
                 depth++;
@@ -313,7 +318,13 @@ int sipcodes_pattern_compile(const char *text, size_t len,
             if (!negated)
                 have_include = 1;
             skip_blanks(&c);
-            while (peek(&c) == ')') {
+            for (;;) {
+                if (peek(&c) == '$') {
+                    c.pos++;
+                    skip_blanks(&c);
+                }
+                if (peek(&c) != ')')
+                    break;
                 if (depth == 0)
                     return sipcodes_error_at(err, c.pos, "unbalanced ')'");
                 depth--;

@@ -23,15 +23,18 @@ struct sipcodes_codeset {
 /* Compiles a status pattern into the set of valid codes it matches.
  *
  *   pattern     = alternative *( "|" alternative )
- *   alternative = [ "!" ] group-or-item
- *   group       = "(" item-list ")"          groups nest; no "!" inside
- *   item        = [ "^" ] ( code-form [ "-" code-form ] ) [ "$" ]
+ *   alternative = [ "!" ] operand
+ *   operand     = [ "^" ] ( group / item ) [ "$" ]
+ *   group       = "(" operand *( "|" operand ) ")"   nest; no "!" inside
+ *   item        = code-form [ "-" code-form ]
  *   code-form   = 3position                  exactly three positions
  *   position    = DIGIT / "x" / "X" / "." / "[" ["^"] 1*(DIGIT ["-" DIGIT]) "]"
  *
  * "5xx", "4XX", "5.." and "5[0-9][0-9]" are classes; "480-489" is a range
  * of exact codes; "(487)|(408)" is Kamailio's regex spelling of "487|408".
- * A pattern always describes whole codes (anchors are implied).  Items
+ * A pattern always describes whole codes, so the regex anchors "^" and "$"
+ * that t_check_status() patterns carry ("^(408|5[0-9][0-9])$") are
+ * accepted around any operand and change nothing.  Items
  * after "!" are exclusions, subtracted from the union of the others, or
  * from every valid code when there are no others ("!6xx").  Blanks may
  * surround "|", "(", ")", "!" and "-".  Refused with a message: anything

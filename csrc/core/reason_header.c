@@ -77,13 +77,12 @@ static int scan_quoted(const unsigned char *p, size_t n, size_t i,
                 return sipcodes_error_at(err, i, "invalid quoted-pair");
             i += 2;
         } else if (c >= 0x80) {
-            size_t run = non_ascii_run(p, n, i);
-            struct sipcodes_error bad;
-            /* The run is UTF8-NONASCII exactly when it is a valid phrase:
-             * the Reason-Phrase rule has the same UTF-8 alternatives. */
-            if (!sipcodes_reason_valid((const char *)p + i, run - i, 0, &bad))
-                return sipcodes_error_at(err, i + bad.offset, "invalid UTF-8 in quoted-string");
-            i = run;
+            /* qdtext takes UTF8-NONASCII, whole sequences only: unlike a
+             * Reason-Phrase, no lone UTF8-CONT byte. */
+            size_t len = sipcodes_utf8_nonascii_len((const char *)p + i, n - i);
+            if (len == 0)
+                return sipcodes_error_at(err, i, "invalid UTF-8 in quoted-string");
+            i += len;
         } else if (is_wsp(c)) {
             i++;
         } else if (c == '\r' && i + 2 < n && p[i + 1] == '\n'

@@ -113,13 +113,28 @@ static int make_status_line(lua_State *L)
     return make_cached(L, l_status_line, LSIPCODES_LINES);
 }
 
+/* The optional "strict" of parse_status_line: 1 for "strict", 0 for nil
+ * or none; anything else is an argument error. */
+static int optstrict(lua_State *L, int idx)
+{
+    size_t len;
+    const char *mode;
+    if (lua_isnoneornil(L, idx))
+        return 0;
+    mode = lsipcodes_checkstring(L, idx, &len, "'strict' or nil");
+    if (len != 6 || memcmp(mode, "strict", 6) != 0)
+        return lsipcodes_argerror(L, idx, "'strict' or nil expected");
+    return 1;
+}
+
 static int l_parse_status_line(lua_State *L)
 {
     size_t len;
     const char *text = lsipcodes_checkstring(L, 1, &len, "string");
+    int strict = optstrict(L, 2);
     struct sipcodes_status_line line;
     struct sipcodes_error err;
-    if (!sipcodes_parse_status_line(text, len, &line, &err)) {
+    if (!sipcodes_parse_status_line(text, len, strict, &line, &err)) {
         lua_pushnil(L);
         lsipcodes_push_syntax_error(L, "Status-Line", NULL, 0, &err);
         return 2;

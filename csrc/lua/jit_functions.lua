@@ -81,9 +81,10 @@ functions.status_line = cached(given.lines, c.status_line)
 -- What matcher() returns: a predicate over the table of matching codes.
 -- The slow path is C, for strings and for the type error.
 local function predicate_maker(codes, slow_path)
-  return function(code)
+  return function(...)
+    local code = ...
     if type(code) == "number" then return codes[code] == true end
-    local result = slow_path(code)
+    local result = slow_path(...)
     return result
   end
 end

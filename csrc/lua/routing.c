@@ -131,10 +131,10 @@ static int predicate_answer(lua_State *L, int level)
         (const struct sipcodes_codeset *)lua_touserdata(L, lua_upvalueindex(1));
     int t = lua_type(L, 1);
     if (t != LUA_TNUMBER && t != LUA_TSTRING) {
+        const char *got = luaL_typename(L, 1);
         luaL_where(L, level);
         lua_pushfstring(L, "bad argument #1 to 'matcher' "
-                        "(SIP status code expected, got %s)",
-                        luaL_typename(L, 1));
+                        "(SIP status code expected, got %s)", got);
         lua_concat(L, 2);
         return lua_error(L);
     }

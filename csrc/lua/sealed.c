@@ -4,7 +4,7 @@
  * The metatable of each holds:
  *   __index      the data, a table (so reads never call C)
  *   __newindex   refuses, naming the object ("read-only table ...")
- *   __len        the data's length, the same on every VM
+ *   __len        the data's length, counted the same way on every VM
  *   __pairs      walks the data (5.2+ and LuaJIT with 5.2 compatibility
  *   __ipairs     honour them; 5.3+ ipairs reads through __index anyway)
  *   __metatable  what getmetatable returns instead of the metatable, so
@@ -53,11 +53,28 @@ static int sealed_newindex(lua_State *L)
                       lua_tostring(L, lua_upvalueindex(1)));
 }
 
+/* upvalue 1: the length, counted when the object was sealed */
 static int sealed_len(lua_State *L)
 {
-    push_data(L, 1);
-    lua_pushinteger(L, (lua_Integer)lsipcodes_rawlen(L, -1));
+    lua_pushvalue(L, lua_upvalueindex(1));
     return 1;
+}
+
+/* The length of the data at idx: the n for which 1..n are all there and
+ * n + 1 is not.  Lua's own # may give any border of a table with holes
+ * (sip.q850_causes: 3 on one VM, 23 or 31 on another). */
+static lua_Integer length_of(lua_State *L, int idx)
+{
+    lua_Integer n = 0;
+    for (;;) {
+        lua_rawgeti(L, idx, (int)n + 1);
+        if (lua_isnil(L, -1))
+            break;
+        lua_pop(L, 1);
+        n++;
+    }
+    lua_pop(L, 1);
+    return n;
 }
 
 /* next() over the data; the loop's state is the sealed object, so a
@@ -110,7 +127,8 @@ void lsipcodes_seal(lua_State *L, const char *name)
     lua_pushstring(L, name);
     lua_pushcclosure(L, sealed_newindex, 1);
     lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, sealed_len);
+    lua_pushinteger(L, length_of(L, data));
+    lua_pushcclosure(L, sealed_len, 1);
     lua_setfield(L, -2, "__len");
     lua_pushcfunction(L, sealed_pairs);
     lua_setfield(L, -2, "__pairs");

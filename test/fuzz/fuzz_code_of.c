@@ -1,11 +1,15 @@
 /*
- * libFuzzer target: phrase / constant-name lookup and the other functions
- * that turn outside text or numbers into a code.
+ * libFuzzer target: the functions that turn text or numbers from a script
+ * into a code, each checked against what its comment in codes.h promises,
+ * by a reading written here independently:
  *
- * sipcodes_code_of must answer 0 or a known code whose phrase, a name or an
- * alias matches the text; sipcodes_from_digits must agree with a plain
- * reading of three ASCII digits; sipcodes_from_double with the integral
- * values 100-699 only.
+ *   sipcodes_code_of       0, or the lowest code whose phrase, constant
+ *                          name or an alias equals the text in any ASCII
+ *                          case once surrounding white space is gone;
+ *   sipcodes_code_of_name  0, or the code whose constant name is exactly
+ *                          the text;
+ *   sipcodes_from_digits   a plain reading of exactly three ASCII digits;
+ *   sipcodes_from_double / _from_integer   the integral values 100-699.
  */
 #include "sipcodes.h"
 
@@ -15,12 +19,69 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static int blank(uint8_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+static uint8_t fold(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+/* text[0..len) equals the C string s, ASCII case aside? */
+static int same_ignoring_case(const uint8_t *text, size_t len, const char *s)
+{
+    size_t i;
+    if (strlen(s) != len)
+        return 0;
+    for (i = 0; i < len; i++)
+        if (fold(text[i]) != fold((uint8_t)s[i]))
+            return 0;
+    return 1;
+}
+
+static int expected_code_of(const uint8_t *text, size_t len)
+{
+    size_t i, a;
+    while (len > 0 && blank(text[0])) {
+        text++;
+        len--;
+    }
+    while (len > 0 && blank(text[len - 1]))
+        len--;
+    if (len == 0)
+        return 0;
+    for (i = 0; i < sipcodes_count(); i++) {
+        const struct sipcodes_entry *e = sipcodes_at(i);
+        if (same_ignoring_case(text, len, e->reason) || same_ignoring_case(text, len, e->name))
+            return e->code;
+        for (a = 0; e->aliases[a] != NULL; a++)
+            if (same_ignoring_case(text, len, e->aliases[a]))
+                return e->code;
+    }
+    return 0;
+}
+
+static int expected_code_of_name(const uint8_t *text, size_t len)
+{
+    size_t i;
+    for (i = 0; i < sipcodes_count(); i++) {
+        const struct sipcodes_entry *e = sipcodes_at(i);
+        if (strlen(e->name) == len && memcmp(e->name, text, len) == 0)
+            return e->code;
+    }
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
-    int code = sipcodes_code_of(text, size);
     int digits;
-    if (code != 0 && sipcodes_lookup(code) == NULL)
+
+    if (sipcodes_code_of(text, size) != expected_code_of(data, size))
+        abort();
+    if (sipcodes_code_of_name(text, size) != expected_code_of_name(data, size))
         abort();
 
     digits = sipcodes_from_digits(text, size);

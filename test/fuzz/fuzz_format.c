@@ -28,7 +28,7 @@ static void check_round_trip(int code, const char *reason, size_t len)
         return;
     n = snprintf(line, cap, "SIP/2.0 %d ", code);
     memcpy(line + n, reason, len);
-    if (!sipcodes_parse_status_line(line, (size_t)n + len, &parsed, NULL)
+    if (!sipcodes_parse_status_line(line, (size_t)n + len, 1, &parsed, NULL)
         || parsed.code != code || parsed.reason_len != len
         || memcmp(parsed.reason, reason, len) != 0)
         abort();

@@ -5,7 +5,7 @@
  * sipcodes_reason_format parses back to the same protocol, cause and text.
  *
  *   clang -fsanitize=fuzzer,address,undefined -Icsrc/core \
- *       test/fuzz/fuzz_reason_header.c csrc/core/*.c -o fuzz_reason_header
+ *       test/fuzz/fuzz_reason_header.c csrc/core/[a-z]*.c -o fuzz_reason_header
  *   ./fuzz_reason_header test/fuzz/corpus/reason_header
  */
 #include "sipcodes.h"

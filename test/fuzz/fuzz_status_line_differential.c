@@ -1,7 +1,9 @@
 /*
  * libFuzzer target: sipcodes_parse_status_line against an independent
  * reading of RFC 3261 section 25, which must give the same verdict and the
- * same split into version, code and reason on every input.
+ * same split into version, code and reason on every input: the strict
+ * parse against the RFC's Reason-Phrase, the default parse against the
+ * tolerant one (any byte but the controls, HTAB allowed).
  *
  * The reference is a set-of-positions ABNF matcher: each rule below is the
  * RFC's rule transcribed as data, and matching a rule from a set of start
@@ -66,6 +68,9 @@ static const struct rule UTF8_NONASCII = ALT(
 /* Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII / UTF8-CONT / SP / HTAB) */
 static const struct rule Reason_Phrase = REP(&(const struct rule)ALT(&reserved, &unreserved,
     &escaped, &UTF8_NONASCII, &UTF8_CONT, &SP, &HTAB), 0, -1);
+/* What the default parse takes instead: *(HTAB / %x20-7E / %x80-FF) */
+static const struct rule Tolerant_Phrase = REP(&(const struct rule)ALT(&HTAB,
+    &(const struct rule)RNG(0x20, 0x7E), &(const struct rule)RNG(0x80, 0xFF)), 0, -1);
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT */
 static const struct rule SIP_Version = SEQ(&(const struct rule)LIT("SIP"), &(const struct rule)LIT("/"),
     &(const struct rule)REP(&DIGIT, 1, -1), &(const struct rule)LIT("."),
@@ -201,7 +206,8 @@ struct reference_parse {
     size_t version_len, reason_start, reason_len;
 };
 
-REFERENCE_CODE static void reference(const struct subject *s, struct reference_parse *out)
+REFERENCE_CODE static void reference(const struct subject *s, const struct rule *phrase,
+                                     struct reference_parse *out)
 {
     size_t v, c, r;
     position_set version_ends, code_ends, reason_ends, tail;
@@ -218,7 +224,7 @@ REFERENCE_CODE static void reference(const struct subject *s, struct reference_p
             code = (s->p[v + 1] - '0') * 100 + (s->p[v + 2] - '0') * 10 + (s->p[v + 3] - '0');
             if (code < 100 || code > 699)
                 continue;
-            ends_from(&Reason_Phrase, s, c + 1, reason_ends);
+            ends_from(phrase, s, c + 1, reason_ends);
             for (r = c + 1; r <= s->len; r++) {
                 if (!reason_ends[r])
                     continue;
@@ -245,20 +251,17 @@ static void disagree(const char *what, const uint8_t *data, size_t size)
     abort();
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* One mode of the parser against the reference with its phrase rule. */
+static void compare(const struct subject *s, int strict, const struct rule *phrase,
+                    const uint8_t *data, size_t size)
 {
-    struct subject s;
     struct reference_parse ref;
     struct sipcodes_status_line line;
     int ok;
-    if (size > MAX_SUBJECT)
-        return 0;
-    s.p = data;
-    s.len = size;
-    reference(&s, &ref);
+    reference(s, phrase, &ref);
     if (ref.parses > 1)
         disagree("the reference found the line ambiguous", data, size);
-    ok = sipcodes_parse_status_line((const char *)data, size, &line, NULL);
+    ok = sipcodes_parse_status_line((const char *)data, size, strict, &line, NULL);
     if (ok != (ref.parses == 1))
         disagree(ok ? "parser accepts, reference refuses"
                     : "parser refuses, reference accepts", data, size);
@@ -267,5 +270,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                || line.reason != (const char *)data + ref.reason_start
                || line.reason_len != ref.reason_len))
         disagree("different split into version, code and reason", data, size);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct subject s;
+    if (size > MAX_SUBJECT)
+        return 0;
+    s.p = data;
+    s.len = size;
+    compare(&s, 1, &Reason_Phrase, data, size);
+    compare(&s, 0, &Tolerant_Phrase, data, size);
     return 0;
 }
