@@ -16,6 +16,7 @@
  * seven around one "::", the last two of which may be an IPv4address.
  */
 #include "syntax.h"
+#include "grammar.h"
 #include "text.h"
 
 static int is_wsp(unsigned char c)
@@ -43,32 +44,6 @@ size_t sipcodes_syntax_token(const unsigned char *p, size_t n, size_t i)
     return i;
 }
 
-static int is_utf8_cont(unsigned char c)
-{
-    return c >= 0x80 && c <= 0xBF;
-}
-
-size_t sipcodes_syntax_utf8_nonascii(const unsigned char *p, size_t avail)
-{
-    size_t need, i;
-    unsigned char c;
-    if (avail == 0)
-        return 0;
-    c = p[0];
-    if (c >= 0xC0 && c <= 0xDF) need = 1;
-    else if (c >= 0xE0 && c <= 0xEF) need = 2;
-    else if (c >= 0xF0 && c <= 0xF7) need = 3;
-    else if (c >= 0xF8 && c <= 0xFB) need = 4;
-    else if (c >= 0xFC && c <= 0xFD) need = 5;
-    else return 0;               /* a continuation byte, FE or FF */
-    if (avail < need + 1)
-        return 0;
-    for (i = 1; i <= need; i++)
-        if (!is_utf8_cont(p[i]))
-            return 0;
-    return need + 1;
-}
-
 int sipcodes_syntax_quoted_string(const unsigned char *p, size_t n, size_t i,
                                   size_t *end, struct sipcodes_error *err)
 {
@@ -85,7 +60,7 @@ int sipcodes_syntax_quoted_string(const unsigned char *p, size_t n, size_t i,
                 return sipcodes_error_at(err, i, "invalid quoted-pair");
             i += 2;
         } else if (c >= 0x80) {
-            size_t len = sipcodes_syntax_utf8_nonascii(p + i, n - i);
+            size_t len = sipcodes_utf8_nonascii_len((const char *)p + i, n - i);
             if (len == 0)
                 return sipcodes_error_at(err, i, "invalid UTF-8 in quoted-string");
             i += len;

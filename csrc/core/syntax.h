@@ -23,16 +23,12 @@ SIPCODES_API size_t sipcodes_syntax_sws(const unsigned char *p, size_t n,
 SIPCODES_API size_t sipcodes_syntax_token(const unsigned char *p, size_t n,
                                           size_t i);
 
-/* Length of the UTF8-NONASCII sequence at p[0] (a lead byte C0-FD and its
- * 1 to 5 UTF8-CONT bytes), or 0 when the bytes are not one: a lone
- * continuation byte is not. */
-SIPCODES_API size_t sipcodes_syntax_utf8_nonascii(const unsigned char *p,
-                                                  size_t avail);
-
 /* The quoted-string whose DQUOTE is p[i], exactly as RFC 3261 writes it:
  *   DQUOTE *(qdtext / quoted-pair) DQUOTE
  *   qdtext      = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
  *   quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F)
+ * UTF8-NONASCII is a whole sequence (sipcodes_utf8_nonascii_len,
+ * grammar.h): a lone continuation byte is none.
  * Returns 1 with *end just past the closing DQUOTE, or 0 and fills *err. */
 SIPCODES_API int sipcodes_syntax_quoted_string(const unsigned char *p,
                                                size_t n, size_t i,
