@@ -102,10 +102,16 @@ $(VMS:%=build-%): build-%:
 	@$(MAKE) --no-print-directory module LUA_VERSION=$(call version_of,$*) \
 		WERROR='$(WERROR)'
 
-# The core alone, for C tests: no Lua anywhere.
-build/core/core_test: test/core_test.c $(CORE_SRC) $(CORE_HDR)
+# The core alone, for the C tests of test/core/: no Lua anywhere.  The
+# routing test's random walk runs under AddressSanitizer and UBSan.
+CORE_TESTS := build/core/core_test build/core/routing_core_test
+build/core/core_test: test/core/core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core test/core_test.c $(CORE_SRC) -o $@
+	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core $< $(CORE_SRC) -o $@
+build/core/routing_core_test: test/core/routing_core_test.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-Icsrc/core $< $(CORE_SRC) -o $@
 
 # ---- packages, demo, tests -----------------------------------------------
 
@@ -119,13 +125,14 @@ demo: deps-demo
 	@LUA_CPATH='build/lua5.4/?.so' lua5.4 examples/demo.lua
 
 test: WERROR := -Werror
-test: deps-test build build/core/core_test
+test: deps-test build $(CORE_TESTS)
 	@sh test/run-all
 
-# The edit loop: the core and the specs, on the VMs that are installed.
+# The edit loop: the C core and the specs, on the VMs that are installed.
+QUICK_VMS := $(foreach vm,$(VMS),$(if $(shell command -v $(vm)),$(vm)))
 test-quick: WERROR := -Werror
-test-quick: build build/core/core_test
-	@SUITES_ONLY='10-core 20-specs' sh test/run-all
+test-quick: $(QUICK_VMS:%=build-%) $(CORE_TESTS)
+	@SPEC_VMS='$(QUICK_VMS)' sh test/run-all 10-core 20-specs
 
 # ---- install -------------------------------------------------------------
 
@@ -145,7 +152,9 @@ install-module: $(MODULE)
 
 install-command: bin/sipcode
 	install -d $(DESTDIR)$(BINDIR)
-	sed '1s|.*|#!/usr/bin/env $(LUA_INTERPRETER)|' bin/sipcode >$(DESTDIR)$(BINDIR)/sipcode
+	sed -e '1s|.*|#!/usr/bin/env $(LUA_INTERPRETER)|' \
+	    -e 's|^local INSTALLED_MODULE_DIR = nil$$|local INSTALLED_MODULE_DIR = "$(LUA_CMODULE_DIR)"|' \
+	    bin/sipcode >$(DESTDIR)$(BINDIR)/sipcode
 	chmod 0755 $(DESTDIR)$(BINDIR)/sipcode
 
 # Not on package.path: a sipcodes.lua there would shadow the C module.

@@ -3,11 +3,12 @@
  * mod_lua uses Lua: luaL_newstate + luaL_openlibs + require + lua_close,
  * once per call.
  *
- *   freshstate MODE MODULE-DIR CYCLES
+ *   freshstate MODE MODULE-DIR CYCLES [CHUNK]
  *
  * MODE is "base" (no require), "c" (require "sipcodes" from MODULE-DIR's
- * cpath), "first" (the same, then one call of sip.reason: the tables
- * made on first use), "preload" (require "sipcodes" through package.preload, with the
+ * cpath), "first" (the same, then one call of sip.reason), "chunk" (runs
+ * the Lua source CHUNK, which requires and uses the module as a script
+ * would), "preload" (require "sipcodes" through package.preload, with the
  * library opened once by this program: what luaopen itself costs) or
  * "lua" (require "sipcodes_pure" from MODULE-DIR's path).  It
  * runs CYCLES fresh states and prints one line of key=value pairs:
@@ -83,6 +84,14 @@ static void require_and_use(lua_State *L)
     lua_pop(L, 4);
 }
 
+static void run_chunk(lua_State *L, const char *chunk)
+{
+    if (luaL_loadstring(L, chunk) != 0 || lua_pcall(L, 0, 0, 0) != 0) {
+        fprintf(stderr, "freshstate: %s\n", lua_tostring(L, -1));
+        exit(1);
+    }
+}
+
 static lua_CFunction preload_open;
 
 static void set_preload(lua_State *L)
@@ -136,19 +145,22 @@ static size_t malloc_in_use(void)
 
 int main(int argc, char **argv)
 {
-    const char *mode, *dir, *module = NULL;
+    const char *mode, *dir, *module = NULL, *chunk = NULL;
     long cycles, i;
     size_t heap_added = 0, malloc_first = 0;
     long rss_first = 0;
 
-    if (argc != 4) {
-        fprintf(stderr, "usage: freshstate base|c|first|preload|lua MODULE-DIR CYCLES\n");
+    if (argc != 4 && !(argc == 5 && strcmp(argv[1], "chunk") == 0)) {
+        fprintf(stderr, "usage: freshstate base|c|first|preload|lua MODULE-DIR CYCLES\n"
+                        "       freshstate chunk MODULE-DIR CYCLES LUA-SOURCE\n");
         return 2;
     }
     mode = argv[1];
     dir = argv[2];
     cycles = atol(argv[3]);
-    if (strcmp(mode, "c") == 0 || strcmp(mode, "first") == 0)
+    if (strcmp(mode, "chunk") == 0)
+        chunk = argv[4];
+    else if (strcmp(mode, "c") == 0 || strcmp(mode, "first") == 0)
         module = "sipcodes";
     else if (strcmp(mode, "lua") == 0)
         module = "sipcodes_pure";
@@ -171,11 +183,15 @@ int main(int argc, char **argv)
             set_preload(L);
         if (i == 0) {
             size_t before = heap_bytes(L);
-            if (strcmp(mode, "first") == 0)
+            if (chunk != NULL)
+                run_chunk(L, chunk);
+            else if (strcmp(mode, "first") == 0)
                 require_and_use(L);
             else if (module != NULL)
                 require_or_die(L, module);
             heap_added = heap_bytes(L) - before;
+        } else if (chunk != NULL) {
+            run_chunk(L, chunk);
         } else if (strcmp(mode, "first") == 0) {
             require_and_use(L);
         } else if (module != NULL) {

@@ -36,17 +36,12 @@ static const char *read_line(lua_State *L, void *data, size_t *size)
     return line;
 }
 
-/* Tables the Lua functions index keep no array part: LuaJIT cannot compile
- * a lookup of a key such as 486.5 in a table that has one ("NYI: mixed
- * sparse/dense table"), and in a hash part it is one more compiled
- * lookup. */
-#define HASH_OF_EVERY_CODE (SIPCODES_MAX_CODE - SIPCODES_MIN_CODE + 1)
-
-/* Pushes a table code -> value(code) for every valid code. */
+/* Pushes a table code -> value(code) for every valid code, with an array
+ * slot for each: the Lua functions index it only with valid codes. */
 static void push_code_map(lua_State *L, int (*value)(int))
 {
     int code;
-    lua_createtable(L, 0, HASH_OF_EVERY_CODE);
+    lua_createtable(L, SIPCODES_MAX_CODE, 0);
     for (code = SIPCODES_MIN_CODE; code <= SIPCODES_MAX_CODE; code++) {
         lua_pushinteger(L, value(code));
         lua_rawseti(L, -2, code);
@@ -58,12 +53,13 @@ static int class_of(int code)
     return sipcodes_class(code);
 }
 
+/* predicates[name] = {lowest code, highest code} of classes first..last */
 static void set_bounds(lua_State *L, const char *name, int first, int last)
 {
     lua_createtable(L, 2, 0);
-    lua_pushinteger(L, first);
+    lua_pushinteger(L, SIPCODES_CLASS_LOW(first));
     lua_rawseti(L, -2, 1);
-    lua_pushinteger(L, last);
+    lua_pushinteger(L, SIPCODES_CLASS_HIGH(last));
     lua_rawseti(L, -2, 2);
     lua_setfield(L, -2, name);
 }
@@ -73,38 +69,52 @@ void lsipcodes_use_jit_functions(lua_State *L, int module, int internal)
     struct chunk_reader reader = {0};
     int i;
 
-    /* The base library's type(), taken now, so that a script that later
-     * replaces the global changes nothing here.  A host without it keeps
-     * the C functions, which give the same answers. */
+    /* The base library's type() and the bit library's tobit(), taken now,
+     * so that a script that later replaces the globals changes nothing
+     * here.  A host without them keeps the C functions, which give the
+     * same answers. */
     lsipcodes_pushglobals(L);
     lua_getfield(L, -1, "type");
     lua_remove(L, -2);
-    if (!lua_iscfunction(L, -1)) {
-        lua_pop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
+    lua_getfield(L, -1, "bit");
+    lua_remove(L, -2);
+    if (lua_type(L, -1) == LUA_TTABLE)
+        lua_getfield(L, -1, "tobit");
+    else
+        lua_pushnil(L);
+    lua_remove(L, -2);                              /* type, tobit */
+    if (!lua_iscfunction(L, -2) || !lua_iscfunction(L, -1)) {
+        lua_pop(L, 2);
         return;
     }
 
     if (lsipcodes_load(L, read_line, &reader, LSIPCODES_JIT_CHUNKNAME) != 0)
         luaL_error(L, "sipcodes: cannot load its LuaJIT functions: %s",
                    lua_tostring(L, -1));
-    lua_insert(L, -2);                              /* chunk, type */
+    lua_insert(L, -3);                              /* chunk, type, tobit */
 
-    lua_createtable(L, 0, 8);                       /* what the chunk uses */
-    lua_insert(L, -2);
+    lua_createtable(L, 0, 12);                      /* what the chunk uses */
+    lua_insert(L, -3);
+    lua_setfield(L, -3, "tobit");
     lua_setfield(L, -2, "type");
+    lua_pushinteger(L, SIPCODES_MIN_CODE);
+    lua_setfield(L, -2, "min_code");
+    lua_pushinteger(L, SIPCODES_MAX_CODE);
+    lua_setfield(L, -2, "max_code");
     lsipcodes_shared(L, internal, LSIPCODES_REASONS, lsipcodes_make_reasons);
     lua_setfield(L, -2, "reasons");
     push_code_map(L, class_of);
     lua_setfield(L, -2, "class_of");
     push_code_map(L, sipcodes_canonical);
     lua_setfield(L, -2, "canonical_of");
-    /* The caches of format() and status_line(), made to their full size:
-     * the C functions fill them, the Lua functions read them. */
-    lua_createtable(L, 0, HASH_OF_EVERY_CODE);
+    /* The caches of format() and status_line(), grown from the start: the
+     * C functions fill them, the Lua functions read them. */
+    lsipcodes_cache_new(L, 1);
     lua_pushvalue(L, -1);
     lua_setfield(L, internal, LSIPCODES_FORMATS);
     lua_setfield(L, -2, "formats");
-    lua_createtable(L, 0, HASH_OF_EVERY_CODE);
+    lsipcodes_cache_new(L, 1);
     lua_pushvalue(L, -1);
     lua_setfield(L, internal, LSIPCODES_LINES);
     lua_setfield(L, -2, "lines");

@@ -2,7 +2,8 @@
  * The routing part of the C core, without Lua: the C API's own contract
  * (arrays, NULL arguments, error offsets, the code set's spare bits) and a
  * bounded random walk over pattern text that checks invariants on every
- * input.  Built with AddressSanitizer and UBSan by test/suites/45-routing-core.
+ * input.  Built with AddressSanitizer and UBSan by the Makefile;
+ * test/suites/10-core runs it.
  *
  * Prints "ok - ..." / "not ok - ..." lines; exits 1 when any check failed.
  *
