@@ -106,12 +106,18 @@ $(VMS:%=build-%): build-%:
 		WERROR='$(WERROR)'
 
 # The core alone, for the C tests of test/core/: no Lua anywhere.  The
-# routing test's random walk runs under AddressSanitizer and UBSan.
-CORE_TESTS := build/core/core_test build/core/routing_core_test
+# routing test's random walk and the Warning header test run under
+# AddressSanitizer and UBSan.
+CORE_TESTS := build/core/core_test build/core/routing_core_test \
+	build/core/warning_core_test
 build/core/core_test: test/core/core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core $< $(CORE_SRC) -o $@
 build/core/routing_core_test: test/core/routing_core_test.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-Icsrc/core $< $(CORE_SRC) -o $@
+build/core/warning_core_test: test/core/warning_core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Icsrc/core $< $(CORE_SRC) -o $@

@@ -65,6 +65,8 @@ local objects = {
   { "an aliases list", function() return sip.info(183).aliases end, "sipcodes.info(183).aliases" },
   { "sip.q850_causes", function() return sip.q850_causes end, "sipcodes.q850_causes" },
   { "sip.freeswitch_causes", function() return sip.freeswitch_causes end, "sipcodes.freeswitch_causes" },
+  { "sip.warnings", function() return sip.warnings end, "sipcodes.warnings" },
+  { "a warning_info record", function() return sip.warning_info(370) end, "sipcodes.warning_info(370)" },
 }
 
 -- Every way to write without the debug library.  Each must raise.

@@ -191,8 +191,9 @@ function sip.copy(readonly) end
 
 ---The Q.850 cause a gateway sends for a SIP final response (RFC 3398
 ---section 8.2.6.1, or FreeSWITCH's mapping with profile "freeswitch").
----warning is a warn-code or a Warning header value (488/606 give 65 when it
----speaks of bearer capability). 487 gives nil; nil for non-codes.
+---warning is a warn-code or a Warning header value, whose first warning
+---counts (488/606 give 65 when it speaks of bearer capability); a malformed
+---value counts as no warning. 487 gives nil; nil for non-codes.
 ---@param code sipcodes.code
 ---@param warning? integer|string
 ---@param profile? sipcodes.profile
@@ -262,6 +263,53 @@ function sip.required_headers(code) end
 ---@param code sipcodes.code
 ---@return boolean
 function sip.allows_retry_after(code) end
+
+---A warn-code (RFC 3261 section 20.43, warn-code = 3DIGIT): a number with
+---an integral value 0-999 or a string of exactly three ASCII digits ("370",
+---"007"). Any other number or string is not a warn-code (nil); any other
+---type raises an argument error.
+---@alias sipcodes.warn_code integer|number|string
+
+---The read-only record of a registered warn-code (sip.warning_info); the
+---same table on every call for the same warn-code.
+---@class sipcodes.warning_info
+---@field code integer the warn-code, e.g. 370
+---@field text string the RFC's recommended warn-text, e.g. "Insufficient bandwidth"
+---@field rfc string the defining document, e.g. "RFC 3261"
+---@field description string|nil the RFC's explanation
+
+---Read-only: registered warn-code -> its recommended warn-text
+---(`sip.warnings[370] --> "Insufficient bandwidth"`); other keys give nil.
+---@type table<integer, string>
+sip.warnings = {}
+
+---The read-only record of a registered warn-code, or nil.
+---@param warn_code sipcodes.warn_code
+---@return sipcodes.warning_info|nil record
+function sip.warning_info(warn_code) end
+
+---A Warning header value: 370 example.com "Insufficient bandwidth". agent is
+---a host[:port] or a token; text defaults to the registry's (nil for an
+---unregistered warn-code without text). A bad agent, or a text with CR, LF,
+---another control character or invalid UTF-8, raises. nil when warn_code
+---is not a warn-code.
+---@param warn_code sipcodes.warn_code
+---@param agent string
+---@param text? string
+---@return string|nil value
+function sip.warning_header(warn_code, agent, text) end
+
+---@class sipcodes.warning
+---@field code integer the warn-code, 0-999
+---@field agent string the warn-agent as written
+---@field text string the warn-text, unescaped
+
+---Parses a Warning header value into a list of warnings; nil and a message
+---when malformed. Never raises on a string.
+---@param value string
+---@return sipcodes.warning[]|nil warnings
+---@return string? message
+function sip.parse_warning_header(value) end
 
 ---What a UAC may change before retrying after a failure.
 ---@alias sipcodes.retry_change

@@ -3,9 +3,11 @@
  *
  * Every code of the IANA "Response Codes" registry, plus 409 and 411 from
  * RFC 2543 that later RFCs dropped.  Phrases are IANA's; the spellings that
- * RFC 3261's ABNF comments, RFC 2543 or common usage give instead are
- * aliases, which sipcodes_code_of() also accepts.  Descriptions are one
- * sentence each, for people reading a trace.
+ * RFC 3261's ABNF comments, RFC 2543, RFC 3398 or the peers' phrase tables
+ * (pjsip, sofia-sip, Kamailio, Wireshark) give instead are aliases, which
+ * sipcodes_code_of() also accepts.  Lookups ignore case, so an alias that
+ * differs from the phrase or another alias only in case is left out.
+ * Descriptions are one sentence each, for people reading a trace.
  *
  * Keep the rows in ascending code order: lookups depend on it.
  */
@@ -22,7 +24,7 @@ const struct sipcodes_entry sipcodes_table[] = {
      "Destination user agent received INVITE, and is alerting user of call"},
     {181, SIPCODES_IANA,
      "Call Is Being Forwarded", "CALL_IS_BEING_FORWARDED", "RFC 3261",
-     {"Call is Being Forwarded", NULL},
+     {NULL, NULL},
      "Servers can optionally send this response to indicate a call is being forwarded"},
     {182, SIPCODES_IANA,
      "Queued", "QUEUED", "RFC 3261",
@@ -82,7 +84,8 @@ const struct sipcodes_entry sipcodes_table[] = {
      "Reserved for future use"},
     {403, SIPCODES_IANA,
      "Forbidden", "FORBIDDEN", "RFC 3261",
-     {NULL, NULL},
+     /* sofia-sip's sip_403_Stale_date */
+     {"Stale Date", NULL},
      "The server understood the request, but is refusing to fulfil it"},
     {404, SIPCODES_IANA,
      "Not Found", "NOT_FOUND", "RFC 3261",
@@ -118,7 +121,8 @@ const struct sipcodes_entry sipcodes_table[] = {
      "The server will not accept the request without a valid Content-Length. Deprecated by omission from later RFCs and by non-registration with the IANA"},
     {412, SIPCODES_IANA,
      "Conditional Request Failed", "CONDITIONAL_REQUEST_FAILED", "RFC 3903",
-     {NULL, NULL},
+     /* sofia-sip's sip_412_Precondition_failed */
+     {"Precondition Failed", NULL},
      "The given precondition has not been met"},
     {413, SIPCODES_IANA,
      "Request Entity Too Large", "REQUEST_ENTITY_TOO_LARGE", "RFC 3261",
@@ -126,7 +130,8 @@ const struct sipcodes_entry sipcodes_table[] = {
      "Request body too large"},
     {414, SIPCODES_IANA,
      "Request-URI Too Long", "REQUEST_URI_TOO_LONG", "RFC 3261",
-     {"Request-URI Too Large", NULL},
+     /* RFC 3261's ABNF comment; pjsip's table before 2.x */
+     {"Request-URI Too Large", "Request URI Too Long", NULL},
      "The server is refusing to service the request because the Request-URI is longer than the server is willing to interpret"},
     {415, SIPCODES_IANA,
      "Unsupported Media Type", "UNSUPPORTED_MEDIA_TYPE", "RFC 3261",
@@ -150,7 +155,9 @@ const struct sipcodes_entry sipcodes_table[] = {
      "The server needs a specific extension not listed in the Supported header"},
     {422, SIPCODES_IANA,
      "Session Interval Too Small", "SESSION_INTERVAL_TOO_SMALL", "RFC 4028",
-     {NULL, NULL},
+     /* pjsip's table before 2.x, Kamailio's sst module, Wireshark's SIP
+      * statistics; sofia-sip's SIP_422_SESSION_TIMER_TOO_SMALL */
+     {"Session Timer Too Small", NULL},
      "The received request contains a Session-Expires header field with a duration below the minimum timer"},
     {423, SIPCODES_IANA,
      "Interval Too Brief", "INTERVAL_TOO_BRIEF", "RFC 3261",
@@ -278,7 +285,8 @@ const struct sipcodes_entry sipcodes_table[] = {
      "The server is undergoing maintenance or is temporarily overloaded and so cannot process the request. A \"Retry-After\" header field may specify when the client may reattempt its request"},
     {504, SIPCODES_IANA,
      "Server Time-out", "SERVER_TIME_OUT", "RFC 3261",
-     {"Server Time-Out", NULL},
+     /* sofia-sip; RFC 3398 section 7.2.4.1; pjsip's table before 2.x */
+     {"Gateway Time-out", "Gateway timeout", "Server Timeout", NULL},
      "The server attempted to access another server in attempting to process the request, and did not receive a prompt response"},
     {505, SIPCODES_IANA,
      "Version Not Supported", "VERSION_NOT_SUPPORTED", "RFC 3261",

@@ -318,28 +318,6 @@ static const struct map_row *find_row(const struct map_row *rows, size_t n,
     return NULL;
 }
 
-int sipcodes_warning_code(const char *text, size_t len)
-{
-    size_t i = 0, k;
-    int code = 0;
-    if (text == NULL)
-        return -1;
-    while (i < len && (text[i] == ' ' || text[i] == '\t'))
-        i++;
-    if (len - i < 3)
-        return -1;
-    for (k = i; k < i + 3; k++) {
-        unsigned char c = (unsigned char)text[k];
-        if (!sipcodes_text_is_digit(c))
-            return -1;
-        code = code * 10 + (c - '0');
-    }
-    /* warning-value = warn-code SP warn-agent SP warn-text */
-    if (k < len && text[k] != ' ')
-        return -1;
-    return code;
-}
-
 /* RFC 3398 section 8.2.6.1: "If the Warning code speaks to an unavailable
  * bearer capability, cause code '65 Bearer Capability Not Implemented' is
  * a RECOMMENDED mapping"; otherwise 31.  The RFC 3261 section 20.43 codes

@@ -53,16 +53,13 @@ SIPCODES_API int sipcodes_profile_of(const char *text, size_t len);
 
 /* The cause a gateway sends for a SIP response, or -1 when the profile
  * says none (RFC 3398: 487) or the code is not valid.  warn_code is the
- * response's Warning code or -1; RFC 3398 uses it for 488 and 606 only. */
+ * response's Warning code or -1 (sipcodes_warning_code, warning.h, reads
+ * one from a header value); RFC 3398 uses it for 488 and 606 only. */
 SIPCODES_API int sipcodes_to_q850(int code, int warn_code, int profile);
 
 /* The SIP response a gateway sends for a cause, or 0 when the profile says
  * none (RFC 3398: 16 and 44) or the value is not a cause of that profile
  * (RFC 3398: 0..127; FreeSWITCH: 0..SIPCODES_CAUSE_MAX). */
 SIPCODES_API int sipcodes_from_q850(int cause, int profile);
-
-/* The warn-code (RFC 3261 section 20.43) at the start of a Warning header
- * value ("304 host \"...\"", or just "304"), or -1. */
-SIPCODES_API int sipcodes_warning_code(const char *text, size_t len);
 
 #endif

@@ -16,37 +16,12 @@
  */
 #include "reason_header.h"
 #include "grammar.h"
+#include "syntax.h"
 #include "text.h"
 
 #include <string.h>
 
 enum { ITER_START, ITER_AFTER_VALUE, ITER_DONE, ITER_FAILED };
-
-static int is_wsp(unsigned char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-/* SWS = [LWS], LWS = [*WSP CRLF] 1*WSP: the index after any at i. */
-static size_t skip_sws(const unsigned char *p, size_t n, size_t i)
-{
-    for (;;) {
-        if (i < n && is_wsp(p[i]))
-            i++;
-        else if (i + 2 < n && p[i] == '\r' && p[i + 1] == '\n'
-                 && is_wsp(p[i + 2]))
-            i += 3;
-        else
-            return i;
-    }
-}
-
-static size_t scan_token(const unsigned char *p, size_t n, size_t i)
-{
-    while (i < n && sipcodes_text_is_token(p[i]))
-        i++;
-    return i;
-}
 
 /* The bytes from i on that are not ASCII: where the run ends. */
 static size_t non_ascii_run(const unsigned char *p, size_t n, size_t i)
@@ -54,47 +29,6 @@ static size_t non_ascii_run(const unsigned char *p, size_t n, size_t i)
     while (i < n && p[i] >= 0x80)
         i++;
     return i;
-}
-
-/* A quoted-string starting with the DQUOTE at p[i]:
- *   DQUOTE *(qdtext / quoted-pair) DQUOTE
- *   qdtext      = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
- *   quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F)
- * Sets *end past the closing DQUOTE. */
-static int scan_quoted(const unsigned char *p, size_t n, size_t i,
-                       size_t *end, struct sipcodes_error *err)
-{
-    for (i++; i < n; ) {
-        unsigned char c = p[i];
-        if (c == '"') {
-            *end = i + 1;
-            return 1;
-        }
-        if (c == '\\') {
-            if (i + 1 >= n)
-                break;
-            if (p[i + 1] == '\r' || p[i + 1] == '\n' || p[i + 1] >= 0x80)
-                return sipcodes_error_at(err, i, "invalid quoted-pair");
-            i += 2;
-        } else if (c >= 0x80) {
-            /* qdtext takes UTF8-NONASCII, whole sequences only: unlike a
-             * Reason-Phrase, no lone UTF8-CONT byte. */
-            size_t len = sipcodes_utf8_nonascii_len((const char *)p + i, n - i);
-            if (len == 0)
-                return sipcodes_error_at(err, i, "invalid UTF-8 in quoted-string");
-            i += len;
-        } else if (is_wsp(c)) {
-            i++;
-        } else if (c == '\r' && i + 2 < n && p[i + 1] == '\n'
-                   && is_wsp(p[i + 2])) {
-            i += 3;                                   /* folded line */
-        } else if (c < 0x20 || c == 0x7F) {
-            return sipcodes_error_at(err, i, "control character in quoted-string");
-        } else {
-            i++;
-        }
-    }
-    return sipcodes_error_at(err, n, "unterminated quoted-string");
 }
 
 /* gen-value's IPv6reference: "[" hex digits, ':' and '.' "]". */
@@ -121,7 +55,7 @@ static int parse_param(const unsigned char *p, size_t n, size_t *pos,
                        struct sipcodes_reason_param *out,
                        struct sipcodes_error *err)
 {
-    size_t i = *pos, name_end = scan_token(p, n, i), k, v, end;
+    size_t i = *pos, name_end = sipcodes_syntax_token(p, n, i), k, v, end;
     if (name_end == i)
         return sipcodes_error_at(err, i, "expected a parameter name");
     out->name = (const char *)p + i;
@@ -129,14 +63,14 @@ static int parse_param(const unsigned char *p, size_t n, size_t *pos,
     out->value = NULL;
     out->value_len = 0;
     out->quoted = 0;
-    k = skip_sws(p, n, name_end);
+    k = sipcodes_syntax_sws(p, n, name_end);
     if (k >= n || p[k] != '=') {
         *pos = name_end;
         return 1;
     }
-    v = skip_sws(p, n, k + 1);
+    v = sipcodes_syntax_sws(p, n, k + 1);
     if (v < n && p[v] == '"') {
-        if (!scan_quoted(p, n, v, &end, err))
+        if (!sipcodes_syntax_quoted_string(p, n, v, &end, err))
             return 0;
         out->value = (const char *)p + v + 1;
         out->value_len = end - v - 2;
@@ -147,7 +81,7 @@ static int parse_param(const unsigned char *p, size_t n, size_t *pos,
         out->value = (const char *)p + v;
         out->value_len = end - v;
     } else {
-        end = scan_token(p, n, v);
+        end = sipcodes_syntax_token(p, n, v);
         if (end == v)
             return sipcodes_error_at(err, v, "expected a parameter value");
         out->value = (const char *)p + v;
@@ -163,11 +97,11 @@ static int next_param(const unsigned char *p, size_t n, size_t *pos,
                       struct sipcodes_reason_param *out, int *ok,
                       struct sipcodes_error *err)
 {
-    size_t k = skip_sws(p, n, *pos), i;
+    size_t k = sipcodes_syntax_sws(p, n, *pos), i;
     *ok = 1;
     if (k >= n || p[k] != ';')
         return 0;
-    i = skip_sws(p, n, k + 1);
+    i = sipcodes_syntax_sws(p, n, k + 1);
     if (!parse_param(p, n, &i, out, err)) {
         *ok = 0;
         return 0;
@@ -254,7 +188,7 @@ int sipcodes_reason_next(struct sipcodes_reason_iter *it,
         return 0;
     if (it->state == ITER_FAILED)
         return iter_fail(it, err, &it->error);
-    i = skip_sws(p, n, i);
+    i = sipcodes_syntax_sws(p, n, i);
     if (it->state == ITER_START) {
         if (i == n) {
             sipcodes_error_at(&why, i, "empty header value");
@@ -269,10 +203,10 @@ int sipcodes_reason_next(struct sipcodes_reason_iter *it,
             sipcodes_error_at(&why, i, "expected ',' or the end");
             return iter_fail(it, err, &why);
         }
-        i = skip_sws(p, n, i + 1);
+        i = sipcodes_syntax_sws(p, n, i + 1);
     }
 
-    end = scan_token(p, n, i);
+    end = sipcodes_syntax_token(p, n, i);
     if (end == i) {
         sipcodes_error_at(&why, i, "expected a protocol token");
         return iter_fail(it, err, &why);
@@ -341,27 +275,7 @@ size_t sipcodes_unquote(const char *text, size_t len, char *out)
 
 /* ---- building ---------------------------------------------------------- */
 
-/* Appends to a caller's buffer while counting what the whole needs. */
-struct writer {
-    char *buf;
-    size_t cap;
-    size_t len;
-};
-
-static void put(struct writer *w, const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++, w->len++)
-        if (w->len + 1 < w->cap)
-            w->buf[w->len] = s[i];
-}
-
-static void put_str(struct writer *w, const char *s)
-{
-    put(w, s, strlen(s));
-}
-
-static void put_long(struct writer *w, long value)
+static void put_long(struct sipcodes_writer *w, long value)
 {
     char digits[24];
     size_t n = sizeof digits;
@@ -369,7 +283,7 @@ static void put_long(struct writer *w, long value)
         digits[--n] = (char)('0' + value % 10);
         value /= 10;
     } while (value > 0);
-    put(w, digits + n, sizeof digits - n);
+    sipcodes_writer_put(w, digits + n, sizeof digits - n);
 }
 
 int sipcodes_reason_text_valid(const char *text, size_t n,
@@ -399,36 +313,28 @@ int sipcodes_reason_format(const char *protocol, long cause,
                            char *buf, size_t cap, size_t *needed,
                            struct sipcodes_error *err)
 {
-    struct writer w;
-    size_t plen, i;
+    struct sipcodes_writer w;
+    size_t plen, len;
     if (protocol == NULL)
         return sipcodes_error_at(err, 0, "protocol is not a token");
     plen = strlen(protocol);
-    if (plen == 0 || scan_token((const unsigned char *)protocol, plen, 0) != plen)
+    if (plen == 0 || sipcodes_syntax_token((const unsigned char *)protocol, plen, 0) != plen)
         return sipcodes_error_at(err, 0, "protocol is not a token");
     if (text != NULL && !sipcodes_reason_text_valid(text, text_len, err))
         return 0;
 
-    w.buf = buf;
-    w.cap = buf != NULL ? cap : 0;
-    w.len = 0;
-    put(&w, protocol, plen);
+    sipcodes_writer_init(&w, buf, cap);
+    sipcodes_writer_put(&w, protocol, plen);
     if (cause >= 0) {
-        put_str(&w, ";cause=");
+        sipcodes_writer_put(&w, ";cause=", 7);
         put_long(&w, cause);
     }
     if (text != NULL) {
-        put_str(&w, ";text=\"");
-        for (i = 0; i < text_len; i++) {
-            if (text[i] == '"' || text[i] == '\\')
-                put(&w, "\\", 1);
-            put(&w, text + i, 1);
-        }
-        put(&w, "\"", 1);
+        sipcodes_writer_put(&w, ";text=", 6);
+        sipcodes_writer_put_quoted(&w, text, text_len);
     }
-    if (w.cap > 0)
-        w.buf[w.len < w.cap ? w.len : w.cap - 1] = '\0';
+    len = sipcodes_writer_finish(&w);
     if (needed != NULL)
-        *needed = w.len;
+        *needed = len;
     return 1;
 }

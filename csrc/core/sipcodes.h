@@ -15,6 +15,7 @@
 #include "grammar.h"          /* Reason-Phrase, Status-Line */
 #include "q850.h"             /* Q.850 causes, RFC 3398 / FreeSWITCH */
 #include "reason_header.h"    /* the Reason header field */
+#include "warning.h"          /* the Warning header field, warn-codes */
 #include "response_headers.h" /* header fields a response must carry */
 #include "routing.h"          /* best response, treat-as, retry */
 #include "pattern.h"          /* status patterns */

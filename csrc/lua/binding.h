@@ -32,6 +32,9 @@ LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_format_makers[];
 /* interwork.c: Q.850, the Reason header, required header fields */
 LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_interwork_functions[];
 LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_interwork_makers[];
+/* warning.c: warnings, warning_info, warning_header, parse_warning_header */
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_warning_functions[];
+LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_warning_makers[];
 /* routing.c: best_response, matcher, matches and the single-code rules */
 LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_functions[];
 LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_makers[];

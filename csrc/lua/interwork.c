@@ -50,7 +50,8 @@ static int optprofile(lua_State *L, int idx)
 }
 
 /* The optional Warning at idx: a warn-code number, or a string holding a
- * warn-code or a whole Warning header value; -1 for none or unusable. */
+ * warn-code or a whole Warning header value (whose first warning counts);
+ * -1 for none, and for what is neither (a malformed value included). */
 static int optwarning(lua_State *L, int idx)
 {
     switch (lua_type(L, idx)) {
@@ -58,8 +59,7 @@ static int optwarning(lua_State *L, int idx)
     case LUA_TNIL:
         return -1;
     case LUA_TNUMBER:
-        /* warn-code = 3DIGIT: the same 0..999 integers a cause may be. */
-        return sipcodes_cause_from_double((double)lua_tonumber(L, idx));
+        return sipcodes_warn_code_from_double((double)lua_tonumber(L, idx));
     case LUA_TSTRING: {
         size_t len;
         const char *text = lua_tolstring(L, idx, &len);

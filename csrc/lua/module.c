@@ -27,6 +27,7 @@ static const luaL_Reg *const function_lists[] = {
     lsipcodes_classify_functions,
     lsipcodes_format_functions,
     lsipcodes_interwork_functions,
+    lsipcodes_warning_functions,
     lsipcodes_routing_functions,
     NULL
 };
@@ -35,6 +36,7 @@ static const luaL_Reg *const maker_lists[] = {
     lsipcodes_lookup_makers,
     lsipcodes_format_makers,
     lsipcodes_interwork_makers,
+    lsipcodes_warning_makers,
     lsipcodes_routing_makers,
     NULL
 };

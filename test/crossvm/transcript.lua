@@ -189,3 +189,17 @@ for i, list in ipairs({ { 503, 407, 501, 404 }, {}, { 503 }, { 180 }, { 200, 603
                         { 486, nil, {} } }) do
   print("best_response", i, call("best_response", 1, { list }))
 end
+
+-- The Warning header: the warn-code table, a record, and header values as
+-- hosts hand them over (Kamailio's $hdr(Warning), a trace).
+for code = 0, 999 do
+  if sip.warnings[code] ~= nil then print("warnings", code, show(sip.warnings[code])) end
+end
+local warning = sip.warning_info(370)
+print("warning_info", warning.code, warning.text, warning.rfc, warning.description)
+for i, value in ipairs({ '370 gw "x"', '370 gw1:5060 "a \\"b\\"", 399 [::1] "y"', "370 gw",
+                         '399 gw "\128"', '399 gw "\\x\\\\"', ' 370 gw \r\n "a\r\n b" ',
+                         '007 [::ffff:192.0.2.1]:5060 "caf\195\169"', '370 gw "x",' }) do
+  print("parse_warning_header", i, call("parse_warning_header", 1, { value }),
+    call("to_q850", 2, { 488, value }))
+end
