@@ -143,14 +143,36 @@ describe("the documentation", function()
       describe(path, function()
          local doc = read(path)
 
+         -- A block that needs another module (lua-cjson) is a test of its
+         -- own, skipped on a VM that lacks the module (Lua 5.5 in Debian).
+         local plain = {}
+         for _, block in ipairs(blocks(doc)) do
+            local needs
+            for module in block.text:gmatch('require%("([^"]+)"%)') do
+               if block.info == "lua" and module ~= "sipcodes" then needs = module end
+            end
+            if block.info == "lua" and not needs then
+               plain[#plain + 1] = block
+            elseif needs then
+               local name = ("has the example at line %d hold (it needs %s)"):format(block.line, needs)
+               if pcall(require, needs) then
+                  it(name, function()
+                     local failures, checked = run_block(path, block)
+                     total = total + checked
+                     assert.are.same({}, failures)
+                  end)
+               else
+                  pending(name)
+               end
+            end
+         end
+
          it("has examples that hold", function()
             local failures = {}
-            for _, block in ipairs(blocks(doc)) do
-               if block.info == "lua" then
-                  local f, checked = run_block(path, block)
-                  total = total + checked
-                  for _, message in ipairs(f) do failures[#failures + 1] = message end
-               end
+            for _, block in ipairs(plain) do
+               local f, checked = run_block(path, block)
+               total = total + checked
+               for _, message in ipairs(f) do failures[#failures + 1] = message end
             end
             assert.are.same({}, failures)
          end)

@@ -8,8 +8,8 @@ local function load_rows()
   local file = assert(io.open("spec/fixtures/warn-codes.tsv", "rb"))
   local header
   local rows = {}
-  for line in file:lines() do
-    line = line:gsub("\r$", "")
+  for raw in file:lines() do
+    local line = raw:gsub("\r$", "")
     if line ~= "" and not line:find("^#") then
       local fields = {}
       for field in (line .. "\t"):gmatch("([^\t]*)\t") do fields[#fields + 1] = field end
