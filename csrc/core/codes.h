@@ -57,11 +57,11 @@ static inline int sipcodes_from_integer(long long value)
         ? (int)value : 0;
 }
 
-/* Is value an integral number in lo..hi (0 < lo <= hi)?  NaN is not. */
+/* Is value an integral number in lo..hi (0 <= lo <= hi)?  NaN is not. */
 static inline int sipcodes_double_in(double value, int lo, int hi)
 {
     /* The range test comes first: it is false for NaN, so the conversion
-     * only ever sees values that fit an int.  The value is then positive,
+     * only ever sees values that fit an int.  The value is then not negative,
      * so (int) rounds it down, and it is integral when that lost nothing:
      * one comparison. */
     return value >= lo && value <= hi && (int)value >= value;

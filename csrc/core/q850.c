@@ -23,12 +23,7 @@ int sipcodes_cause_from_integer(long long value)
 
 int sipcodes_cause_from_double(double value)
 {
-    int cause;
-    /* False for NaN, so the conversion only sees values that fit an int. */
-    if (!(value >= 0 && value <= SIPCODES_CAUSE_MAX))
-        return -1;
-    cause = (int)value;
-    return (double)cause == value ? cause : -1;
+    return sipcodes_double_in(value, 0, SIPCODES_CAUSE_MAX) ? (int)value : -1;
 }
 
 int sipcodes_cause_from_digits(const char *text, size_t len)

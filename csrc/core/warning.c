@@ -11,6 +11,7 @@
 #include "warning.h"
 #include "reason_header.h"
 #include "syntax.h"
+#include "codes.h"
 #include "text.h"
 
 static const struct sipcodes_warn_code registry[] = {
@@ -77,12 +78,7 @@ int sipcodes_warn_code_from_integer(long long value)
 
 int sipcodes_warn_code_from_double(double value)
 {
-    int code;
-    /* False for NaN, so the conversion only sees values that fit an int. */
-    if (!(value >= 0 && value <= SIPCODES_WARN_CODE_MAX))
-        return -1;
-    code = (int)value;
-    return (double)code == value ? code : -1;
+    return sipcodes_double_in(value, 0, SIPCODES_WARN_CODE_MAX) ? (int)value : -1;
 }
 
 /* Three ASCII digits at p (at least 3 bytes there): their value, or -1. */
