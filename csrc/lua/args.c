@@ -2,6 +2,7 @@
  * Argument conversion and argument errors (see args.h).
  */
 #include "args.h"
+#include "reason_header.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -103,6 +104,19 @@ const char *lsipcodes_push_excerpt(lua_State *L, const char *text, size_t len)
         luaL_addstring(&b, "...");
     luaL_pushresult(&b);
     return lua_tostring(L, -1);
+}
+
+void lsipcodes_push_unquoted(lua_State *L, const char *text, size_t len)
+{
+    char stack[256];
+    if (len <= sizeof stack) {
+        lua_pushlstring(L, stack, sipcodes_unquote(text, len, stack));
+    } else {
+        /* Unquoting only removes bytes: len is enough. */
+        char *buf = (char *)lua_newuserdata(L, len);
+        lua_pushlstring(L, buf, sipcodes_unquote(text, len, buf));
+        lua_remove(L, -2);
+    }
 }
 
 int lsipcodes_push_code(lua_State *L, int code)

@@ -83,6 +83,11 @@ LSIPCODES_LOCAL const char *lsipcodes_push_excerpt(lua_State *L,
                                                    const char *text,
                                                    size_t len);
 
+/* Pushes the inside of a quoted-string (a header's text) without its
+ * quoted-pair escapes. */
+LSIPCODES_LOCAL void lsipcodes_push_unquoted(lua_State *L, const char *text,
+                                             size_t len);
+
 /* Pushes the integer, or nil when it is 0: what most functions return
  * for "no code". */
 LSIPCODES_LOCAL int lsipcodes_push_code(lua_State *L, int code);

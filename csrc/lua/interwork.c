@@ -172,19 +172,6 @@ static int l_q850_reason_header(lua_State *L)
     return push_reason_value(L, "Q.850", cause, text, len);
 }
 
-/* Pushes a quoted-string's inside without its escapes. */
-static void push_unquoted(lua_State *L, const char *text, size_t len)
-{
-    char stack[SHORT_TEXT];
-    if (len <= sizeof stack) {
-        lua_pushlstring(L, stack, sipcodes_unquote(text, len, stack));
-    } else {
-        char *buf = (char *)lua_newuserdata(L, len);
-        lua_pushlstring(L, buf, sipcodes_unquote(text, len, buf));
-        lua_remove(L, -2);
-    }
-}
-
 /* Pushes a parameter name in lower case: names are case-insensitive
  * (RFC 3261 section 7.3.1), so a script looks them up one way. */
 static void push_lower(lua_State *L, const char *name, size_t len)
@@ -218,7 +205,7 @@ static void push_params(lua_State *L, const struct sipcodes_reason *r)
         if (param.value == NULL)
             lua_pushboolean(L, 1);
         else if (param.quoted)
-            push_unquoted(L, param.value, param.value_len);
+            lsipcodes_push_unquoted(L, param.value, param.value_len);
         else
             lua_pushlstring(L, param.value, param.value_len);
         lua_rawset(L, -3);
@@ -235,7 +222,7 @@ static void push_reason(lua_State *L, const struct sipcodes_reason *r)
         lua_setfield(L, -2, "cause");
     }
     if (r->text != NULL) {
-        push_unquoted(L, r->text, r->text_len);
+        lsipcodes_push_unquoted(L, r->text, r->text_len);
         lua_setfield(L, -2, "text");
     }
     push_params(L, r);

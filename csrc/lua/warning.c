@@ -147,19 +147,6 @@ static int l_warning_header(lua_State *L)
 
 /* ---- parsing ------------------------------------------------------------- */
 
-/* Pushes a quoted-string's inside without its escapes. */
-static void push_unquoted(lua_State *L, const char *text, size_t len)
-{
-    char stack[SHORT_TEXT];
-    if (len <= sizeof stack) {
-        lua_pushlstring(L, stack, sipcodes_unquote(text, len, stack));
-    } else {
-        char *buf = (char *)lua_newuserdata(L, len);
-        lua_pushlstring(L, buf, sipcodes_unquote(text, len, buf));
-        lua_remove(L, -2);
-    }
-}
-
 static int l_parse_warning_header(lua_State *L)
 {
     size_t len;
@@ -176,7 +163,7 @@ static int l_parse_warning_header(lua_State *L)
         lua_setfield(L, -2, "code");
         lua_pushlstring(L, w.agent, w.agent_len);
         lua_setfield(L, -2, "agent");
-        push_unquoted(L, w.text, w.text_len);
+        lsipcodes_push_unquoted(L, w.text, w.text_len);
         lua_setfield(L, -2, "text");
         lua_rawseti(L, -2, ++n);
     }
