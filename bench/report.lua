@@ -178,5 +178,27 @@ say(("Lua 5.4 targets: require plus any first use ≤ 120k Ir and ≤ 10240 B, t
   (fresh54.lua.ir - fresh54.base_ir) / (fresh54.c.ir - fresh54.base_ir),
   (fresh54.lua.ir - fresh54.base_ir) / (fresh54.c.ir - fresh54.base_ir) >= 5 and "✔" or "✘"))
 say("")
+say("### `sipcode --annotate` on one long line")
+say("")
+say("Instructions per byte (callgrind) of `sipcode --annotate` reading one line with no")
+say("newline: from an empty input to the first size, and from the first size to the second.")
+say("Reading is linear when the two are the same; the target is the second at most 1.2")
+say("times the first (a reader that appends to what it holds and searches it again from")
+say("the start grows with the line).")
+say("")
+say("| VM | sizes | Ir/byte to the first | Ir/byte to the second | ratio | target |")
+say("|---|---|---:|---:|---:|---|")
+local vm_names = { ["lua5.1"] = "Lua 5.1", ["lua5.4"] = "Lua 5.4", luajit = "LuaJIT" }
+for line in io.lines(dir .. "/annotate") do
+  local vm, n1, n2, ir1, ir2 = line:match("^(%S+)\t(%d+)\t(%d+)\t(%-?%d+)\t(%-?%d+)$")
+  n1, n2, ir1, ir2 = tonumber(n1), tonumber(n2), tonumber(ir1), tonumber(ir2)
+  local first, second = ir1 / n1, ir2 / (n2 - n1)
+  local ratio = second / first
+  local ok = ratio <= 1.2
+  misses = misses + (ok and 0 or 1)
+  say(("| %s | %d B, %d B | %.1f | %.1f | %.2f | ≤ 1.20 %s |"):format(
+    vm_names[vm] or vm, n1, n2, first, second, ratio, ok and "✔" or "✘"))
+end
+say("")
 say(("%d target(s) missed."):format(misses))
 print(table.concat(out, "\n"))
