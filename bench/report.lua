@@ -177,6 +177,27 @@ say(("Lua 5.4 targets: require plus any first use ≤ 120k Ir and ≤ 10240 B, t
   worst_heap.use, worst_heap.heap, worst_heap.heap <= 10240 and "✔" or "✘",
   (fresh54.lua.ir - fresh54.base_ir) / (fresh54.c.ir - fresh54.base_ir),
   (fresh54.lua.ir - fresh54.base_ir) / (fresh54.c.ir - fresh54.base_ir) >= 5 and "✔" or "✘"))
+local costs = {}
+for line in io.lines(dir .. "/costs") do
+  local variant, ir = line:match("^(%S+)\t(%-?%d+)$")
+  costs[variant] = tonumber(ir)
+end
+local matcher_ratio = costs["matcher-long"] / costs["matcher-short"]
+local pairs_ratio = costs["pairs-module"] / costs["pairs-reasons"]
+misses = misses + (matcher_ratio <= 1.5 and 0 or 1) + (pairs_ratio <= 3 and 0 or 1)
+say("")
+say("### Costs that should not surprise (Lua 5.4, instructions per call or walk)")
+say("")
+say("`bench/costs.lua`.  A matcher's cache is looked up before any compiling, so a cached")
+say("500-alternative pattern costs about what a cached `\"5xx\"` does; a walk over the module,")
+say("which holds more entries, costs a small multiple of one over `sip.reasons`.")
+say("")
+say("| what | Ir | compared with | Ir | ratio | target |")
+say("|---|---:|---|---:|---:|---|")
+say(("| `sip.matcher(p)`, p cached, 500 alternatives | %d | `sip.matcher(\"5xx\")` cached | %d | %.2f | ≤ 1.50 %s |"):format(
+  costs["matcher-long"], costs["matcher-short"], matcher_ratio, matcher_ratio <= 1.5 and "✔" or "✘"))
+say(("| `pairs(sip)`, the whole walk | %d | `pairs(sip.reasons)` | %d | %.2f | ≤ 3.00 %s |"):format(
+  costs["pairs-module"], costs["pairs-reasons"], pairs_ratio, pairs_ratio <= 3 and "✔" or "✘"))
 say("")
 say("### `sipcode --annotate` on one long line")
 say("")

@@ -119,3 +119,68 @@ describe("input rules", function()
     assert.is_false(sip.is_final(199.9))
   end)
 end)
+
+-- The error of calling sip.<name>(...) from a call site that names it.
+local function error_of(name, ...)
+  local ok, err = pcall(caller(name), ...)
+  assert.is_false(ok, name .. " raised no error")
+  return tostring(err)
+end
+
+describe("names and texts compared with their lengths", function()
+  it("refuse a profile name with anything after it, an embedded NUL included", function()
+    for _, profile in ipairs({ "rfc3398\0", "freeswitch\0", "rfc3398\0junk", "rfc3398 ",
+                               "RFC3398", "free", "" }) do
+      assert.matches("bad argument #3 to 'to_q850' (profile must be 'rfc3398' or 'freeswitch')",
+        error_of("to_q850", 486, nil, profile), 1, true)
+      assert.matches("bad argument #2 to 'from_q850' (profile must be 'rfc3398' or 'freeswitch')",
+        error_of("from_q850", 17, profile), 1, true)
+    end
+  end)
+
+  it("find no cause, code or module field by a name with an embedded NUL", function()
+    assert.are.equal(17, sip.q850_cause("USER_BUSY"))
+    assert.is_nil(sip.q850_cause("USER_BUSY\0"))
+    assert.is_nil(sip.q850_cause("USER_BUSY\0junk"))
+    assert.is_nil(sip.code("BUSY_HERE\0"))
+    assert.is_nil(sip["reason\0junk"])
+    assert.is_nil(sip["BUSY_HERE\0"])
+    assert.is_nil(sip.copy(sip)["reason\0junk"])
+  end)
+end)
+
+describe("an explicit text is checked before the code it goes with", function()
+  -- Each function that takes a text, with a first argument that is no
+  -- valid code (or cause, or warn-code) and the position of the text.
+  local takers = {
+    { "format", { 99 }, 2 }, { "status_line", { 99 }, 2 },
+    { "reason_header", { 99 }, 2 }, { "q850_reason_header", { 1000 }, 2 },
+    { "warning_header", { 1000, "gw1" }, 3 },
+  }
+  for _, t in ipairs(takers) do
+    local name, before, position = t[1], t[2], t[3]
+    it(name .. " raises for a forged text even when the code is not valid", function()
+      local args = { before[1], before[2] }
+      args[position] = "a\r\nVia: x"
+      local err = error_of(name, (unpack or table.unpack)(args, 1, position))
+      assert.matches("bad argument #" .. position .. " to '" .. name .. "'", err, 1, true)
+    end)
+  end
+end)
+
+describe("error messages", function()
+  it("name the argument and the type, 'no value' when it is absent", function()
+    assert.matches("bad argument #2 to 'warning_header' (string expected, got nil)",
+      error_of("warning_header", 370, nil), 1, true)
+    assert.matches("bad argument #3 to 'to_q850' (profile name expected, got number)",
+      error_of("to_q850", 486, nil, 5), 1, true)
+    assert.matches("bad argument #1 to 'parse_reason_header' (string expected, got no value)",
+      error_of("parse_reason_header"), 1, true)
+  end)
+
+  it("quote script text with NULs and controls escaped, cut after 40 bytes", function()
+    local err = error_of("matcher", "4\0\27" .. ("x"):rep(10 * 1024 * 1024))
+    assert.matches('invalid status pattern "4\\000\\027' .. ("x"):rep(37) .. '"...', err, 1, true)
+    assert.is_true(#err < 300, "a message of " .. #err .. " bytes")
+  end)
+end)

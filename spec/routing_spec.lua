@@ -468,3 +468,21 @@ describe("matcher under LuaJIT", function()
     assert.is_nil(text:find("NYI"), text)
   end)
 end)
+
+describe("best_response and lists with holes", function()
+  -- A host hands nil for an unset value; every positive integer key is a
+  -- response at its index, whatever # says on a VM.
+  it("gives the same answer on every VM whatever # would say", function()
+    assert.are.same({603, 3}, {sip.best_response({486, nil, 603})})
+    assert.are.same({486, 3}, {sip.best_response({nil, nil, 486})})
+    assert.are.same({603, 5}, {sip.best_response({[1] = 486, [5] = 603})})
+    assert.are.same({486, 1}, {sip.best_response({n = 2, 486})})
+    assert.are.same({408}, {sip.best_response({nil, nil})})
+  end)
+
+  it("names the index of an entry of another type", function()
+    local ok, err = pcall(function() local r = sip.best_response({486, nil, true}) return r end)
+    assert.is_false(ok)
+    assert.matches("status code expected at index 3, got boolean", err, 1, true)
+  end)
+end)

@@ -1,0 +1,33 @@
+-- Costs that should not surprise: a matcher's cache hit on a long pattern,
+-- and a walk over the module with pairs.
+--
+--   LUA_CPATH='build/lua5.4/?.so' lua5.4 bench/costs.lua <variant> <rounds>
+--
+-- Variants: matcher-long (sip.matcher of a cached 500-alternative pattern),
+-- matcher-short (of the cached "5xx"), pairs-module (a pairs walk over
+-- sip), pairs-reasons (over sip.reasons).  bench/run takes instructions
+-- at two round counts and the difference per round.  Prints a checksum,
+-- so that nothing is optimised away.
+local sip = require("sipcodes")
+local variant, rounds = arg[1], tonumber(arg[2] or "1000")
+
+local alternatives = {}
+for code = 100, 599 do alternatives[#alternatives + 1] = tostring(code) end
+local long = table.concat(alternatives, "|")
+
+local matcher, sum = sip.matcher, 0
+if variant == "matcher-long" then
+  matcher(long)
+  for _ = 1, rounds do if matcher(long) then sum = sum + 1 end end
+elseif variant == "matcher-short" then
+  matcher("5xx")
+  for _ = 1, rounds do if matcher("5xx") then sum = sum + 1 end end
+elseif variant == "pairs-module" then
+  for _ = 1, rounds do for _ in pairs(sip) do sum = sum + 1 end end
+elseif variant == "pairs-reasons" then
+  local reasons = sip.reasons
+  for _ = 1, rounds do for _ in pairs(reasons) do sum = sum + 1 end end
+else
+  error("unknown variant " .. tostring(variant))
+end
+print(sum)
