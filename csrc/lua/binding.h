@@ -43,15 +43,19 @@ LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_makers[];
 /* The private table's slots: what several fields share.  module.c fills
  * the first three before any maker runs. */
 #define LSIPCODES_REASONS   "reasons"     /* code -> phrase, every known
-                                             code (hash part) */
+                                             code */
 #define LSIPCODES_FORMATS   "formats"     /* format()'s texts by code */
 #define LSIPCODES_LINES     "lines"       /* status_line()'s texts by code */
 /* Under LuaJIT (jit_functions.c), besides: */
 #define LSIPCODES_PREDICATE "predicate"   /* what matcher() makes its
                                              predicates with */
 
-/* lookup.c: pushes the code -> phrase table of every known code. */
-LSIPCODES_LOCAL void lsipcodes_push_reasons(lua_State *L);
+/* lookup.c: pushes the code -> phrase table of every known code: with an
+ * array slot for every valid code, since PUC Lua reads an array slot for
+ * less than a hash node; or, with hash_only (under LuaJIT), in the hash
+ * part alone, since LuaJIT cannot compile a read of a key such as 486.5
+ * from a table that also has an array part. */
+LSIPCODES_LOCAL void lsipcodes_push_reasons(lua_State *L, int hash_only);
 
 /* format.c: pushes an empty table of texts by code, with an array slot
  * for every valid code (format() and status_line() fill it). */

@@ -9,10 +9,13 @@
 
 #include <stdio.h>
 
-void lsipcodes_push_reasons(lua_State *L)
+void lsipcodes_push_reasons(lua_State *L, int hash_only)
 {
     size_t i, n = sipcodes_count();
-    lua_createtable(L, 0, (int)n);
+    if (hash_only)
+        lua_createtable(L, 0, (int)n);
+    else
+        lua_createtable(L, SIPCODES_MAX_CODE, 0);
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
         lua_pushstring(L, e->reason);
@@ -28,7 +31,7 @@ static int make_reasons_field(lua_State *L)
     return 1;
 }
 
-/* upvalue 1: the phrases, in the private table's reasons table. */
+/* upvalue 1: the phrases, the private table's reasons table. */
 static int l_reason(lua_State *L)
 {
     lua_rawgeti(L, lua_upvalueindex(1), lsipcodes_tocode(L, 1));

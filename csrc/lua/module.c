@@ -110,11 +110,12 @@ static int under_luajit(lua_State *L)
 int luaopen_sipcodes(lua_State *L)
 {
     int internal, data;
+    int luajit = under_luajit(L);
 
     lsipcodes_checkversion(L);
     lua_createtable(L, 0, 4);
     internal = lua_gettop(L);
-    lsipcodes_push_reasons(L);
+    lsipcodes_push_reasons(L, luajit);
     lua_setfield(L, internal, LSIPCODES_REASONS);
     lsipcodes_push_text_cache(L);
     lua_setfield(L, internal, LSIPCODES_FORMATS);
@@ -124,7 +125,7 @@ int luaopen_sipcodes(lua_State *L)
     lua_createtable(L, 0, field_count());
     data = lua_gettop(L);
     set_fields(L, data, internal);
-    if (under_luajit(L))
+    if (luajit)
         lsipcodes_use_jit_functions(L, data, internal);
 
     lua_settop(L, data);
