@@ -12,6 +12,8 @@
 #include "binding.h"
 #include "sipcodes.h"
 
+#include <stdio.h>
+
 
 /* ---- single codes ----------------------------------------------------- */
 
@@ -60,6 +62,21 @@ static int is_entry(lua_State *L, int idx)
     return (double)(long long)n == n;           /* fits: exact test */
 }
 
+/* The error for an entry (key at 3, value at 4) that is neither a number
+ * nor a string.  The key is written in full, as the whole number it is
+ * (lua_tostring would write 2^53 as 9.007199254741e+15 on some VMs). */
+static int entry_error(lua_State *L)
+{
+    char key[400];
+    if (lsipcodes_isinteger(L, 3))
+        snprintf(key, sizeof key, "%lld", (long long)lua_tointeger(L, 3));
+    else
+        snprintf(key, sizeof key, "%.0f", (double)lua_tonumber(L, 3));
+    lua_pushfstring(L, "status code expected at index %s, got %s", key,
+                    luaL_typename(L, 4));
+    return lsipcodes_argerror(L, 1, lua_tostring(L, -1));
+}
+
 /* Every key that is a whole number at least 1 is a response, at its index;
  * a nil (a host's unset value) leaves a hole that is simply not there, so
  * the answer never depends on what # says of a table with holes.  Other
@@ -81,12 +98,8 @@ static int l_best_response(lua_State *L)
     while (lua_next(L, 1)) {                  /* 3: key, 4: value */
         if (is_entry(L, 3)) {
             int t = lua_type(L, 4);
-            if (t != LUA_TNUMBER && t != LUA_TSTRING) {
-                lua_pushvalue(L, 3);
-                lua_pushfstring(L, "status code expected at index %s, got %s",
-                                lua_tostring(L, -1), luaL_typename(L, 4));
-                return lsipcodes_argerror(L, 1, lua_tostring(L, -1));
-            }
+            if (t != LUA_TNUMBER && t != LUA_TSTRING)
+                return entry_error(L);
             /* Numbers and strings never raise here; what is not a valid
              * code (0) is not a final response and is ignored.  Codes that
              * differ rank apart, so an equal code is the only tie. */
