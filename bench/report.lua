@@ -123,7 +123,9 @@ say("bare state; heap = Lua heap the module keeps after a full GC; RSS = residen
 say("state 100 and after the last.  *require + reason(486)*: the cpath require followed by one")
 say("call of `sip.reason`.")
 say("")
-say("| VM | bare state | require sipcodes: added Ir | heap B | preload: added Ir | heap B | empty C module: added Ir | require + reason(486): added Ir | heap B | peer: added Ir | heap B | peer / require | RSS (require) |")
+say("| VM | bare state | require sipcodes: added Ir | heap B | preload: added Ir | heap B "
+  .. "| empty C module: added Ir | require + reason(486): added Ir | heap B | peer: added Ir | heap B "
+  .. "| peer / require | RSS (require) |")
 say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 for _, vm in ipairs(VMS) do
   local f = {}
@@ -194,7 +196,8 @@ say("which holds more entries, costs a small multiple of one over `sip.reasons`.
 say("")
 say("| what | Ir | compared with | Ir | ratio | target |")
 say("|---|---:|---|---:|---:|---|")
-say(("| `sip.matcher(p)`, p cached, 500 alternatives | %d | `sip.matcher(\"5xx\")` cached | %d | %.2f | ≤ 1.50 %s |"):format(
+say(("| `sip.matcher(p)`, p cached, 500 alternatives | %d | `sip.matcher(\"5xx\")` cached | %d "
+  .. "| %.2f | ≤ 1.50 %s |"):format(
   costs["matcher-long"], costs["matcher-short"], matcher_ratio, matcher_ratio <= 1.5 and "✔" or "✘"))
 say(("| `pairs(sip)`, the whole walk | %d | `pairs(sip.reasons)` | %d | %.2f | ≤ 3.00 %s |"):format(
   costs["pairs-module"], costs["pairs-reasons"], pairs_ratio, pairs_ratio <= 3 and "✔" or "✘"))
@@ -211,14 +214,14 @@ say("| VM | sizes | Ir/byte to the first | Ir/byte to the second | ratio | targe
 say("|---|---|---:|---:|---:|---|")
 local vm_names = { ["lua5.1"] = "Lua 5.1", ["lua5.4"] = "Lua 5.4", luajit = "LuaJIT" }
 for line in io.lines(dir .. "/annotate") do
-  local vm, n1, n2, ir1, ir2 = line:match("^(%S+)\t(%d+)\t(%d+)\t(%-?%d+)\t(%-?%d+)$")
-  n1, n2, ir1, ir2 = tonumber(n1), tonumber(n2), tonumber(ir1), tonumber(ir2)
-  local first, second = ir1 / n1, ir2 / (n2 - n1)
+  local vm, size1, size2, ir1, ir2 = line:match("^(%S+)\t(%d+)\t(%d+)\t(%-?%d+)\t(%-?%d+)$")
+  size1, size2, ir1, ir2 = tonumber(size1), tonumber(size2), tonumber(ir1), tonumber(ir2)
+  local first, second = ir1 / size1, ir2 / (size2 - size1)
   local ratio = second / first
   local ok = ratio <= 1.2
   misses = misses + (ok and 0 or 1)
   say(("| %s | %d B, %d B | %.1f | %.1f | %.2f | ≤ 1.20 %s |"):format(
-    vm_names[vm] or vm, n1, n2, first, second, ratio, ok and "✔" or "✘"))
+    vm_names[vm] or vm, size1, size2, first, second, ratio, ok and "✔" or "✘"))
 end
 say("")
 say(("%d target(s) missed."):format(misses))

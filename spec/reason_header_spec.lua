@@ -30,7 +30,8 @@ describe("sip.reason_header", function()
   end)
 
   it("raises for text that could break the header: CR, LF, NUL, other controls, bad UTF-8", function()
-    for _, bad in ipairs({ "a\r\nReason: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127", "\192\175", "\237\160\128", "\255" }) do
+    for _, bad in ipairs({ "a\r\nReason: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127",
+                           "\192\175", "\237\160\128", "\255" }) do
       assert.has_error(function() sip.reason_header(486, bad) end)
     end
     assert.has_error(function() sip.reason_header(486, "a\r\nb") end,

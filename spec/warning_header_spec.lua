@@ -139,7 +139,8 @@ describe("sip.warning_header", function()
   end)
 
   it("raises for a text that could break the header: CR, LF, NUL, other controls, bad UTF-8", function()
-    for _, bad in ipairs({ "a\r\nWarning: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127", "\128", "\192\175", "\237\160\128" }) do
+    for _, bad in ipairs({ "a\r\nWarning: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127",
+                           "\128", "\192\175", "\237\160\128" }) do
       assert.has_error(function() sip.warning_header(399, "gw", bad) end)
     end
     assert.has_error(function() sip.warning_header(399, "gw", "a\r\nb") end,
