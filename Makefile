@@ -121,11 +121,9 @@ build/core/warning_core_test: test/core/warning_core_test.c $(CORE_SRC) $(CORE_H
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Icsrc/core $< $(CORE_SRC) -o $@
-# inet_pton is POSIX: the one test that asks for it.
 build/core/text_core_test: test/core/text_core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
-	$(CC) -O1 -g $(WARN) -Werror -D_POSIX_C_SOURCE=200112L \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
+	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Icsrc/core $< $(CORE_SRC) -o $@
 
 # ---- packages, demo, tests -----------------------------------------------

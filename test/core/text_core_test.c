@@ -10,6 +10,7 @@
  * - IPv6 references against inet_pton(AF_INET6), which implements the same
  *   RFC 4291 text forms RFC 3986 writes as ABNF.
  */
+#define _POSIX_C_SOURCE 200112L     /* inet_pton */
 #include "sipcodes.h"
 
 #include <arpa/inet.h>
