@@ -306,9 +306,30 @@ static void test_ipv6_against_inet_pton(void)
     check(valid > 1000 && tried - valid > 1000, "the comparison saw many of both");
 }
 
+/* The Reason builder writes only causes its walker reads back (RFC 3326's
+ * cause = 1*DIGIT, kept up to SIPCODES_REASON_CAUSE_MAX). */
+static void test_reason_cause(void)
+{
+    char buf[64];
+    size_t need;
+    struct sipcodes_reason_iter it;
+    struct sipcodes_reason r;
+    struct sipcodes_error err;
+    check(sipcodes_reason_format("SIP", 999999999L, "x", 1, buf, sizeof buf, &need, NULL)
+          && strcmp(buf, "SIP;cause=999999999;text=\"x\"") == 0,
+          "the largest cause the walker reads is written");
+    sipcodes_reason_iter_init(&it, buf, need);
+    check(sipcodes_reason_next(&it, &r, NULL) == 1 && r.cause == 999999999L,
+          "... and read back");
+    check(!sipcodes_reason_format("SIP", 1000000000L, NULL, 0, buf, sizeof buf, &need, &err)
+          && strcmp(err.message, "cause too large") == 0,
+          "a cause the walker would refuse is not written");
+}
+
 int main(void)
 {
     test_buffer_ends();
+    test_reason_cause();
     test_utf8_rule();
     test_ipv6_against_inet_pton();
     return failures != 0;
