@@ -53,8 +53,9 @@ SIPCODES_API int sipcodes_reason_tolerable(const char *text, size_t len,
  * with at most one trailing CRLF or LF.  SIP-Version is
  * "SIP/" 1*DIGIT "." 1*DIGIT, "SIP" in any case (section 7.1); the code must
  * be 100..699 (section 7.2).  With strict, the Reason-Phrase must be
- * section 25's (sipcodes_reason_valid); without, it must be tolerable (sipcodes_reason_tolerable).  Returns 1 and fills *out,
- * or 0 and fills *err (either pointer may be NULL).  Reads exactly len
+ * section 25's (sipcodes_reason_valid); without, it must be tolerable
+ * (sipcodes_reason_tolerable).  Returns 1 and fills *out, or 0 and fills
+ * *err (either pointer may be NULL).  Reads exactly len
  * bytes; NUL is an ordinary (invalid) byte. */
 SIPCODES_API int sipcodes_parse_status_line(const char *text, size_t len,
                                             int strict,

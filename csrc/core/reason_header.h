@@ -84,9 +84,9 @@ SIPCODES_API int sipcodes_reason_text_valid(const char *text, size_t len,
  * when NULL), escaping '"' and '\' as quoted-pairs (RFC 3261 section 25).
  * Text must pass sipcodes_reason_text_valid and the cause be at most
  * SIPCODES_REASON_CAUSE_MAX, what the walker reads.  Returns 0 and fills
- * *err when the text or cause is refused or the protocol is not a token; else 1, with *needed
- * the full length (without the NUL).  buf holds the whole NUL-terminated
- * value only when *needed < cap. */
+ * *err when the text or cause is refused or the protocol is not a token;
+ * else 1, with *needed the full length (without the NUL).  buf holds the
+ * whole NUL-terminated value only when *needed < cap. */
 SIPCODES_API int sipcodes_reason_format(const char *protocol, long cause,
                                         const char *text, size_t text_len,
                                         char *buf, size_t cap, size_t *needed,

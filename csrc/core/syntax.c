@@ -70,7 +70,8 @@ int sipcodes_syntax_quoted_string(const unsigned char *p, size_t n, size_t i,
         if (c == '\\') {
             if (i + 1 >= n)
                 break;
-            if (p[i + 1] >= 0x80 || sipcodes_syntax_text_char(p, n, i + 1) != 1)
+            /* one byte of text: HTAB or %x20-7E */
+            if (sipcodes_syntax_text_char(p, n, i + 1) != 1)
                 return sipcodes_error_at(err, i, "invalid quoted-pair");
             i += 2;
         } else if (c == '\r' && i + 2 < n && p[i + 1] == '\n'

@@ -58,8 +58,8 @@ SIPCODES_API int sipcodes_syntax_ipv6_reference(const unsigned char *p,
 /* Checks text[0..len) against hostport = host [ ":" port ] (RFC 3261
  * section 25.1): host a hostname, an IPv4address or an IPv6reference (the
  * address rules as RFC 5954 corrected them: RFC 3986's, whose IPv4address
- * is four dec-octets 0-255 without leading zeros), port 1*DIGIT.  Returns 1, or 0 and
- * fills *err (offset from text). */
+ * is four dec-octets 0-255 without leading zeros), port 1*DIGIT.  Returns
+ * 1, or 0 and fills *err (offset from text). */
 SIPCODES_API int sipcodes_syntax_hostport(const char *text, size_t len,
                                           struct sipcodes_error *err);
 
