@@ -27,7 +27,7 @@ static int format_with_reason(lua_State *L, const char *prefix)
     int code = lsipcodes_tocode(L, 1);
     const char *reason = lsipcodes_checkstring(L, 2, &len, "string");
     luaL_Buffer b;
-    if (!sipcodes_reason_valid(reason, len, 1, &err))
+    if (!sipcodes_reason_valid(reason, len, &err))
         return lsipcodes_argerror(L, 2, lsipcodes_push_syntax_error(
                                             L, "Reason-Phrase", NULL, 0, &err));
     if (code == 0) {
