@@ -58,7 +58,7 @@ describe("aliases", function()
     for _, row in ipairs(ref.rows) do
       for _, text in ipairs({ row.reason, (table.unpack or unpack)(row.aliases) }) do
         local key = text:lower()
-        if owner[key] and not (key == "not acceptable") then
+        if owner[key] and key ~= "not acceptable" then
           error(("%q names both %d and %d"):format(text, owner[key], row.code))
         end
         owner[key] = owner[key] or row.code

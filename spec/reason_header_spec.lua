@@ -30,7 +30,8 @@ describe("sip.reason_header", function()
   end)
 
   it("raises for text that could break the header: CR, LF, NUL, other controls, bad UTF-8", function()
-    for _, bad in ipairs({ "a\r\nReason: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127", "\192\175", "\237\160\128", "\255" }) do
+    for _, bad in ipairs({ "a\r\nReason: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127",
+                           "\192\175", "\237\160\128", "\255" }) do
       assert.has_error(function() sip.reason_header(486, bad) end)
     end
     assert.has_error(function() sip.reason_header(486, "a\r\nb") end,
@@ -131,28 +132,44 @@ describe("sip.parse_reason_header", function()
     assert.are.equal("\\ caf\195\169 x", list[1].text)
   end)
 
-  it("takes in a quoted text exactly what RFC 3261 qdtext and quoted-pair allow", function()
-    -- qdtext = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
-    -- UTF8-NONASCII = %xC0-DF 1UTF8-CONT / ... / %xFC-FD 5UTF8-CONT
+  it("takes in a quoted text what RFC 3261 qdtext and quoted-pair allow, as text", function()
+    -- qdtext = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII, its UTF-8
+    -- RFC 3629's; a quoted-pair escapes HTAB, SP or visible ASCII
     local taken = {
       { "!#[]~ ", "!#[]~ " },
-      { "\195\169\226\130\172\240\159\152\128", "\195\169\226\130\172\240\159\152\128" },
-      { "\248\136\128\128\128", "\248\136\128\128\128" },     -- a 5-byte form, as the ABNF has it
-      { "\252\132\128\128\128\128", "\252\132\128\128\128\128" },
-      { "a\\\0b", "a\0b" },                    -- quoted-pair takes %x00
-      { "\\\127", "\127" },
+      { "\195\169\226\130\172\240\159\152\128\244\143\191\191", "\195\169\226\130\172\240\159\152\128\244\143\191\191" },
+      { "\237\159\191", "\237\159\191" },                -- U+D7FF, just below the surrogates
+      { 'a\\"b\\\\c\\x\\\t', 'a"b\\cx\t' },
+      { "", "" },
     }
     for _, case in ipairs(taken) do
       local list, err = sip.parse_reason_header('SIP;text="' .. case[1] .. '"')
       assert.is_table(list, err)
       assert.are.equal(case[2], list[1].text)
     end
-    -- a lone UTF8-CONT byte is a Reason-Phrase's, not qdtext's; a lead byte
-    -- needs all its continuation bytes; FE and FF lead nothing
-    for _, text in ipairs({ "\128", "a\191b", "\195", "\226\130", "\254", "\255", "\\\128", "\\\n" }) do
+    -- a lone UTF8-CONT byte is no UTF-8 character; a lead byte needs all
+    -- its continuation bytes; FE and FF lead nothing; RFC 3629 has no
+    -- overlong form, no surrogate, nothing above U+10FFFF and no 5- or
+    -- 6-byte form, which the ABNF's UTF8-NONASCII has
+    for _, text in ipairs({ "\128", "a\191b", "\195", "\226\130", "\254", "\255", "\\\128", "\\\n",
+                            "\192\128", "\193\191", "\224\128\175", "\240\143\191\191", "\237\160\128",
+                            "\237\191\191", "\244\144\128\128", "\245\128\128\128",
+                            "\248\136\128\128\128", "\252\132\128\128\128\128" }) do
       local list, err = sip.parse_reason_header('SIP;text="' .. text .. '"')
       assert.is_nil(list, text)
-      assert.truthy(err:find("^invalid Reason header: .* at byte %d+$"), err)
+      assert.truthy(err:find("^invalid Reason header: invalid UTF%-8 in quoted%-string at byte 1[12]$")
+                    or err:find("^invalid Reason header: invalid quoted%-pair at byte 11$"), err)
+    end
+  end)
+
+  it("refuses a quoted-pair that escapes a control character: the text would hold it", function()
+    -- RFC 3261's quoted-pair allows %x00-09 / %x0B-0C / %x0E-7F; the
+    -- unescaped text of "\\\0" is a NUL, which reason_header refuses to
+    -- write and which would cut a C string short.
+    for _, escaped in ipairs({ "\0", "\1", "\8", "\11", "\12", "\27", "\31", "\127" }) do
+      local list, err = sip.parse_reason_header('SIP;text="a\\' .. escaped .. '"')
+      assert.is_nil(list, escaped)
+      assert.are.equal("invalid Reason header: invalid quoted-pair at byte 12", err)
     end
   end)
 
@@ -175,6 +192,8 @@ describe("sip.parse_reason_header", function()
       'SIP;text="a\nb"', 'SIP;text="a\0b"', 'SIP;text="\255"', "SIP;cause=1,",
       ",SIP", "SIP,,Q.850", "SIP Q.850", "SIP;cause=1 2", "S I P", "SIP;x=[::1",
       "SIP;x=[]", "SIP;=1", "SIP;cause=9999999999", "SIP\r\nX: y",
+      -- gen-value's IPv6reference is RFC 3986's, as a warn-agent's is
+      "SIP;x=[1.2.3.4.5]", "SIP;x=[:]", "SIP;x=[::1.2.3.999]", "SIP;x=[::01.2.3.4]", "SIP;x=[1::2::3]",
     }
     for _, value in ipairs(malformed) do
       local list, err = sip.parse_reason_header(value)
@@ -214,6 +233,48 @@ describe("sip.parse_reason_header", function()
     end
     local tricky = 'quote " backslash \\ tab\t caf\195\169'
     assert.are.equal(tricky, sip.parse_reason_header(sip.q850_reason_header(31, tricky))[1].text)
+  end)
+
+  it("writes back every text it reads, and reads it back the same", function()
+    -- One rule both ways: whatever parse_reason_header returns as a text,
+    -- reason_header writes, and the value parses back to the same parts.
+    local function round_trip(value)
+      local list = sip.parse_reason_header(value)
+      if list == nil then return false end
+      for _, r in ipairs(list) do
+        if r.text ~= nil then
+          local ok, built = pcall(sip.reason_header, 200, r.text)
+          assert.is_true(ok, string.format("%q: %s", value, tostring(built)))
+          assert.are.same({ protocol = "SIP", cause = 200, text = r.text, params = {} },
+            sip.parse_reason_header(built)[1])
+          if r.protocol == "Q.850" and r.cause and r.cause <= 127 then
+            assert.are.same({ protocol = "Q.850", cause = r.cause, text = r.text, params = {} },
+              sip.parse_reason_header(sip.q850_reason_header(r.cause, r.text))[1])
+          end
+        end
+      end
+      return true
+    end
+    for _, value in ipairs({ 'SIP;cause=200;text="Call completed elsewhere"',
+        'Q.850;cause=16;text="a \\"b\\" \\\\ \\x\t\r\n c"', 'Q.850;cause=17;text=""',
+        'SIP;text="caf\195\169 \240\159\152\128"' }) do
+      assert.is_true(round_trip(value), value)
+    end
+    local seed = 99
+    local pieces = { "a", " ", "\t", "\\", '\\"', "\\a", "\\\t", "\\\0", "\\\127", "\r\n ", "\r\n",
+      "\128", "\169", "\191", "\192", "\194", "\195", "\224", "\237", "\160", "\240", "\144",
+      "\244", "\143", "\248", "\252", "\255", "\0", "\127" }
+    local taken = 0
+    for _ = 1, 5000 do
+      local parts = {}
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      for i = 1, seed % 6 + 1 do
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        parts[i] = pieces[seed % #pieces + 1]
+      end
+      if round_trip('Q.850;cause=31;text="' .. table.concat(parts) .. '"') then taken = taken + 1 end
+    end
+    assert.is_true(taken > 100, "the sweep reached the texts that are taken")
   end)
 
   it("raises the standard argument error for a non-string", function()

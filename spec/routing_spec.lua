@@ -335,7 +335,8 @@ describe("matcher and matches", function()
       return r
     end)
     assert.is_false(ok)
-    assert.matches("^[^\n]*routing_spec%.lua:%d+: bad argument #1 to 'matcher' %(SIP status code expected, got nil%)$", err)
+    assert.matches("^[^\n]*routing_spec%.lua:%d+: bad argument #1 to 'matcher' "
+      .. "%(SIP status code expected, got nil%)$", err)
     assert.has_error(function() local r = m({}) return r end)
     assert.has_error(function() sip.matches(true, "5xx") end,
       "bad argument #1 to 'matches' (SIP status code expected, got boolean)")

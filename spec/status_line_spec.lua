@@ -4,7 +4,7 @@
 -- By default the Reason-Phrase is read as pjsip, sofia-sip, Kamailio and
 -- Wireshark read it: the rest of the line, whatever it holds but the
 -- controls that could break or forge a message.  With "strict" it must be
--- section 25's Reason-Phrase exactly.
+-- section 25's Reason-Phrase, its UTF-8 RFC 3629's: what status_line writes.
 local sip = require("sipcodes")
 local ref = require("reference")
 
@@ -35,6 +35,8 @@ local good = {
   { "SIP/2.0 486 tab\there", 486, "tab\there", "SIP/2.0" },
   { "SIP/2.0 480 %54emporarily", 480, "%54emporarily", "SIP/2.0" },
   { "SIP/2.0 480 \195\188ber", 480, "\195\188ber", "SIP/2.0" },
+  { "SIP/2.0 480 \226\130\172 \240\159\147\158 \244\143\191\191", 480,
+    "\226\130\172 \240\159\147\158 \244\143\191\191", "SIP/2.0" },     -- U+20AC, U+1F4DE, U+10FFFF
   -- Any code in 100-699 is valid, known or not (section 7.2).
   { "SIP/2.0 100 Trying", 100, "Trying", "SIP/2.0" },
   { "SIP/2.0 699 Whatever", 699, "Whatever", "SIP/2.0" },
@@ -52,6 +54,16 @@ local tolerated = {
   { "a byte that is no UTF-8", "SIP/2.0 200 \255", "\255" },
   { "Latin-1", "SIP/2.0 200 caf\233", "caf\233" },
   { "a bracket with CRLF after it", "SIP/2.0 486 Busy [1]\r\n", "Busy [1]" },
+  -- Section 25's UTF8-NONASCII / UTF8-CONT read as RFC 3629 UTF-8, the
+  -- rule status_line writes by: no lone continuation byte, no overlong
+  -- form, no surrogate, nothing above U+10FFFF, no 5- or 6-byte form.
+  { "a lone continuation byte", "SIP/2.0 486 Busy \169", "Busy \169" },
+  { "an overlong NUL", "SIP/2.0 486 a\192\128b", "a\192\128b" },
+  { "an overlong '/'", "SIP/2.0 486 \224\128\175", "\224\128\175" },
+  { "a UTF-16 surrogate", "SIP/2.0 486 \237\160\128", "\237\160\128" },
+  { "a code point above U+10FFFF", "SIP/2.0 486 \244\144\128\128", "\244\144\128\128" },
+  { "a 5-byte form", "SIP/2.0 486 \248\136\128\128\128", "\248\136\128\128\128" },
+  { "a 6-byte form", "SIP/2.0 486 \252\132\128\128\128\128", "\252\132\128\128\128\128" },
 }
 
 -- Lines both parses refuse: a broken line, or a control character that
@@ -144,6 +156,36 @@ describe("sip.parse_status_line", function()
     local code, reason = parse("SIP/2.0 503 Service Unavailable [code 42]")
     assert.has_error(function() sip.status_line(code, reason) end)
     assert.are.equal("SIP/2.0 503 Service Unavailable", sip.status_line(code))
+  end)
+
+  it("writes back every phrase the strict parse returns", function()
+    -- One rule both ways: what parse_status_line(s, "strict") returns,
+    -- status_line(code, phrase) writes, and the line parses back the same.
+    local function round_trip(line)
+      local code, reason = parse_strict(line)
+      if code == nil then return false end
+      local ok, built = pcall(sip.status_line, code, reason)
+      assert.is_true(ok, string.format("%q: %s", line, tostring(built)))
+      assert.are.same({ code, reason, "SIP/2.0" }, { parse_strict(built) })
+      return true
+    end
+    for _, case in ipairs(good) do
+      assert.is_true(round_trip(case[1]), case[1])
+    end
+    local seed = 777
+    local function rand(n)
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    end
+    local pieces = { "a", " ", "\t", "%41", "%", ";", "\128", "\169", "\191", "\192", "\194",
+      "\195", "\224", "\237", "\160", "\240", "\144", "\244", "\143", "\248", "\252", "\255" }
+    local taken = 0
+    for _ = 1, 5000 do
+      local parts = {}
+      for i = 1, rand(6) + 1 do parts[i] = pieces[rand(#pieces) + 1] end
+      if round_trip("SIP/2.0 486 " .. table.concat(parts)) then taken = taken + 1 end
+    end
+    assert.is_true(taken > 100, "the sweep reached the phrases that are taken")
   end)
 
   it("takes 'strict' or nothing as its second argument", function()

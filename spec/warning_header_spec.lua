@@ -131,6 +131,8 @@ describe("sip.warning_header", function()
       "[::1]x", "[1:2:3]", "[1::2::3]", "[12345::1]", "[::1.2.3]", "[1:2:3:4:5:6:7:8:9]",
       "[1:2:3:4:5:6:7:8::]", "-gw:5060", "gw-:5060", "a..b:5060", "1.2.3.4.5:5060",
       "my_host:5060", "gw\0", "caf\195\169",
+      -- RFC 3986's IPv4address inside an IPv6 reference: 0-255, no leading zero
+      "[::1.2.3.999]", "[::01.2.3.4]", "[::256.0.0.1]", "[::ffff:1.2.3.04]", "1.2.3.999:5060",
     }) do
       assert.has_error(function() sip.warning_header(370, agent, "x") end, nil, agent)
     end
@@ -139,7 +141,8 @@ describe("sip.warning_header", function()
   end)
 
   it("raises for a text that could break the header: CR, LF, NUL, other controls, bad UTF-8", function()
-    for _, bad in ipairs({ "a\r\nWarning: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127", "\128", "\192\175", "\237\160\128" }) do
+    for _, bad in ipairs({ "a\r\nWarning: forged", "a\n", "a\r", "a\0b", "\27[0m", "x\127",
+                           "\128", "\192\175", "\237\160\128" }) do
       assert.has_error(function() sip.warning_header(399, "gw", bad) end)
     end
     assert.has_error(function() sip.warning_header(399, "gw", "a\r\nb") end,
@@ -194,9 +197,17 @@ describe("sip.parse_warning_header", function()
     assert.are.equal(0, sip.parse_warning_header('000 gw "x"')[1].code)
   end)
 
-  it("removes quoted-pair escapes, even of control characters (RFC 3261 quoted-pair)", function()
+  it("removes quoted-pair escapes of text characters, and refuses one of a control", function()
     assert.are.equal('a "b" \\ c', sip.parse_warning_header([[399 gw "a \"b\" \\ c"]])[1].text)
-    assert.are.equal("\0\t\127", sip.parse_warning_header('399 gw "\\\0\\\t\\\127"')[1].text)
+    assert.are.equal("\tx", sip.parse_warning_header('399 gw "\\\t\\x"')[1].text)
+    -- RFC 3261's quoted-pair takes %x00-09 / %x0B-0C / %x0E-7F; the text
+    -- of one escaping a control would hold it, which warning_header
+    -- refuses to write.
+    for _, escaped in ipairs({ "\0", "\1", "\27", "\127" }) do
+      local list, err = sip.parse_warning_header('399 gw "\\' .. escaped .. '"')
+      assert.is_nil(list, escaped)
+      assert.are.equal("invalid Warning header: invalid quoted-pair at byte 9", err)
+    end
   end)
 
   it("accepts surrounding and folded white space where the grammar has LWS", function()
@@ -205,10 +216,17 @@ describe("sip.parse_warning_header", function()
     assert.are.equal("y", list[2].text)
   end)
 
-  it("keeps UTF-8 text, as qdtext's UTF8-NONASCII defines it", function()
+  it("keeps UTF-8 text, qdtext's UTF8-NONASCII read as RFC 3629 UTF-8", function()
     assert.are.equal("caf\195\169 \226\152\142", sip.parse_warning_header('399 gw "caf\195\169 \226\152\142"')[1].text)
-    -- The ABNF's five- and six-byte forms are UTF8-NONASCII too.
-    assert.are.equal("\248\136\128\128\128", sip.parse_warning_header('399 gw "\248\136\128\128\128"')[1].text)
+    -- The ABNF's five- and six-byte forms, overlong forms, surrogates and
+    -- code points above U+10FFFF are no UTF-8: warning_header refuses
+    -- them, and so does the parser.
+    for _, bad in ipairs({ "\248\136\128\128\128", "\252\132\128\128\128\128", "\192\128", "\224\128\175",
+                           "\237\160\128", "\244\144\128\128" }) do
+      local list, err = sip.parse_warning_header('399 gw "' .. bad .. '"')
+      assert.is_nil(list, bad)
+      assert.are.equal("invalid Warning header: invalid UTF-8 in quoted-string at byte 9", err)
+    end
   end)
 
   it("refuses a lone UTF-8 continuation byte, which qdtext does not have", function()
@@ -220,7 +238,7 @@ describe("sip.parse_warning_header", function()
   it("returns nil and a message for malformed values", function()
     local malformed = {
       "", "   ", "370", "370 ", "370 gw", "370 gw ", '370 gw x', '37 gw "x"', '3700 gw "x"',
-      '370  gw "x"', '370\tgw "x"', '370 gw\t"x"', '370 g w "x"', '370 gw "x" 399 gw "y"',
+      '370\tgw "x"', '370 gw\t"x"', '370 g w "x"', '370 gw "x" 399 gw "y"',
       '370 gw "x",', ',370 gw "x"', '370 gw "x",,399 gw "y"', '370 gw:abc "x"', '370 [::1 "x"',
       '370 gw "a\nb"', '370 gw "a\0b"', '370 gw "a\\\r"', '370 gw "\\\200"', '370 gw "abc',
       '370 gw "\255"', '370 gw "\192"', '370 gw "x"\r\nVia: y', '370 gw "x" ;p=1', 'abc gw "x"',
@@ -239,7 +257,9 @@ describe("sip.parse_warning_header", function()
       { "", "empty header value at byte 1" },
       { '37 gw "x"', "expected a three-digit warn-code at byte 1" },
       { '3700 gw "x"', "expected SP after the warn-code at byte 4" },
-      { '370  gw "x"', "expected a warn-agent at byte 5" },
+      { '370\tgw "x"', "expected SP after the warn-code at byte 4" },
+      { '370 gw\t"x"', "expected SP after the warn-agent at byte 7" },
+      { '370 \t"x"', "expected a warn-agent at byte 6" },
       { "370 gw x", "expected the warn-text, a quoted-string at byte 8" },
       { '370 gw "x" 399 gw "y"', "expected ',' or the end at byte 12" },
       { '370 gw:abc "x"', "port must be decimal digits at byte 8" },
@@ -249,6 +269,30 @@ describe("sip.parse_warning_header", function()
     for _, case in ipairs(cases) do
       local _, err = sip.parse_warning_header(case[1])
       assert.are.equal("invalid Warning header: " .. case[2], err)
+    end
+  end)
+
+  it("takes blanks after either SP alike", function()
+    -- warning-value = warn-code SP warn-agent SP warn-text, and warn-text
+    -- is a quoted-string, which begins with SWS: the grammar lets linear
+    -- white space follow the second SP.  The first SP is read the same way.
+    local one = { { code = 370, agent = "gw1", text = "x" } }
+    for _, value in ipairs({ '370 gw1 "x"', '370 gw1  "x"', '370  gw1 "x"', '370  gw1  "x"',
+                             '370 \t gw1 \t "x"', '370 \r\n gw1 \r\n\t"x"' }) do
+      assert.are.same(one, sip.parse_warning_header(value), value)
+    end
+    -- the first blank is SP in both places, and a line fold is CRLF WSP
+    for _, value in ipairs({ '370\tgw1 "x"', '370 gw1\t"x"', '370\r\n gw1 "x"', '370 gw1\r\n "x"',
+                             '370 \r\ngw1 "x"', '370 gw1 \r\n"x"' }) do
+      assert.is_nil(sip.parse_warning_header(value), value)
+    end
+  end)
+
+  it("refuses an IPv6 agent that RFC 3986 refuses", function()
+    for _, value in ipairs({ '370 [::1.2.3.999] "x"', '370 [::01.2.3.4] "x"', '370 [::1.2.3.4.5] "x"' }) do
+      local list, err = sip.parse_warning_header(value)
+      assert.is_nil(list, value)
+      assert.are.equal("invalid Warning header: invalid IPv6 address at byte 6", err)
     end
   end)
 
@@ -280,6 +324,43 @@ describe("sip.parse_warning_header", function()
     local tricky = 'quote " backslash \\ tab\t caf\195\169 '
     assert.are.same({ { code = 7, agent = "gw", text = tricky } },
       sip.parse_warning_header(sip.warning_header(7, "gw", tricky)))
+  end)
+
+  it("writes back every warning it reads, and reads it back the same", function()
+    -- One rule both ways: whatever parse_warning_header returns as a code,
+    -- agent and text, warning_header writes, and the value parses back to
+    -- the same parts.
+    local function round_trip(value)
+      local list = sip.parse_warning_header(value)
+      if list == nil then return false end
+      for _, w in ipairs(list) do
+        local ok, built = pcall(sip.warning_header, w.code, w.agent, w.text)
+        assert.is_true(ok, string.format("%q: %s", value, tostring(built)))
+        assert.are.same({ w }, sip.parse_warning_header(built))
+      end
+      return true
+    end
+    for _, value in ipairs({ [[307 isi.edu "Session parameter 'foo' not understood"]],
+        '370  [2001:db8::1]:5060 \t "a \\"b\\" \\\\\r\n c" , 399 gw_1 ""', '399 gw "caf\195\169\t"' }) do
+      assert.is_true(round_trip(value), value)
+    end
+    local seed = 31337
+    local agents = { "gw", "[::1]", "[::1.2.3.4]", "[::1.2.3.999]", "1.2.3.4:5060", "a!b" }
+    local pieces = { "a", " ", "\t", "\\", '\\"', "\\a", "\\\t", "\\\0", "\\\127", "\r\n ", "\r\n",
+      "\128", "\169", "\191", "\192", "\194", "\195", "\224", "\237", "\160", "\240", "\144",
+      "\244", "\143", "\248", "\252", "\255", "\0", "\127" }
+    local taken = 0
+    for _ = 1, 5000 do
+      local parts = {}
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      local agent = agents[seed % #agents + 1]
+      for i = 1, seed % 6 + 1 do
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        parts[i] = pieces[seed % #pieces + 1]
+      end
+      if round_trip("399 " .. agent .. ' "' .. table.concat(parts) .. '"') then taken = taken + 1 end
+    end
+    assert.is_true(taken > 100, "the sweep reached the values that are taken")
   end)
 
   it("raises the standard argument error for a non-string", function()

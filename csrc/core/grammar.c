@@ -28,35 +28,16 @@ static int is_cont(unsigned char c)
     return c >= 0x80 && c <= 0xBF;
 }
 
-size_t sipcodes_utf8_nonascii_len(const char *text, size_t avail)
+size_t sipcodes_utf8_len(const char *text, size_t avail)
 {
     const unsigned char *p = (const unsigned char *)text;
+    unsigned char c, lo = 0x80, hi = 0xBF;   /* bounds of the second byte */
     size_t need, i;
-    unsigned char c;
-    if (avail == 0)
+    if (text == NULL || avail == 0)
         return 0;
     c = p[0];
-    if (c >= 0xC0 && c <= 0xDF) need = 1;
-    else if (c >= 0xE0 && c <= 0xEF) need = 2;
-    else if (c >= 0xF0 && c <= 0xF7) need = 3;
-    else if (c >= 0xF8 && c <= 0xFB) need = 4;
-    else if (c >= 0xFC && c <= 0xFD) need = 5;
-    else return 0;
-    if (avail < need + 1)
-        return 0;
-    for (i = 1; i <= need; i++)
-        if (!is_cont(p[i]))
-            return 0;
-    return need + 1;
-}
-
-/* Length of a well-formed RFC 3629 UTF-8 sequence at p[0], or 0. */
-static size_t strict_utf8_len(const unsigned char *p, size_t avail)
-{
-    unsigned char c = p[0];
-    unsigned char lo = 0x80, hi = 0xBF;  /* bounds of the second byte */
-    size_t need, i;
-    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    if (c < 0x80) return 1;
+    else if (c >= 0xC2 && c <= 0xDF) need = 1;
     else if (c == 0xE0) { need = 2; lo = 0xA0; }            /* no overlong */
     else if (c >= 0xE1 && c <= 0xEC) need = 2;
     else if (c == 0xED) { need = 2; hi = 0x9F; }            /* no surrogate */
@@ -73,7 +54,7 @@ static size_t strict_utf8_len(const unsigned char *p, size_t avail)
     return need + 1;
 }
 
-int sipcodes_reason_valid(const char *text, size_t len, int strict_utf8,
+int sipcodes_reason_valid(const char *text, size_t len,
                           struct sipcodes_error *err)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -88,20 +69,13 @@ int sipcodes_reason_valid(const char *text, size_t len, int strict_utf8,
             if (len - i < 3 || !sipcodes_text_is_hex(p[i + 1]) || !sipcodes_text_is_hex(p[i + 2]))
                 return sipcodes_error_at(err, i, "'%' not followed by two hex digits");
             i += 3;
-        } else if (c < 0x20 || c == 0x7F) {
+        } else if (sipcodes_text_is_control(c)) {
             return sipcodes_error_at(err, i, c == '\r' || c == '\n'
                         ? "CR or LF inside the line" : "control character");
         } else if (c < 0x80) {
             return sipcodes_error_at(err, i, "character not allowed in a Reason-Phrase");
-        } else if (strict_utf8) {
-            size_t n = strict_utf8_len(p + i, len - i);
-            if (n == 0)
-                return sipcodes_error_at(err, i, "invalid UTF-8");
-            i += n;
-        } else if (is_cont(c)) {
-            i++;                 /* the ABNF admits a lone UTF8-CONT */
         } else {
-            size_t n = sipcodes_utf8_nonascii_len(text + i, len - i);
+            size_t n = sipcodes_utf8_len(text + i, len - i);
             if (n == 0)
                 return sipcodes_error_at(err, i, "invalid UTF-8");
             i += n;
@@ -118,7 +92,7 @@ int sipcodes_reason_tolerable(const char *text, size_t len,
     if (text == NULL && len > 0)
         return sipcodes_error_at(err, 0, "no text");
     for (i = 0; i < len; i++) {
-        if ((p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F)
+        if (sipcodes_text_is_control(p[i]))
             return sipcodes_error_at(err, i, p[i] == '\r' || p[i] == '\n'
                                      ? "CR or LF inside the line"
                                      : "control character");
@@ -174,7 +148,7 @@ int sipcodes_parse_status_line(const char *text, size_t len, int strict,
         return sipcodes_error_at(err, i, "expected SP after Status-Code");
     i++;
     reason_start = i;
-    if (strict ? !sipcodes_reason_valid(text + i, len - i, 0, err)
+    if (strict ? !sipcodes_reason_valid(text + i, len - i, err)
                : !sipcodes_reason_tolerable(text + i, len - i, err)) {
         if (err != NULL)
             err->offset += reason_start;

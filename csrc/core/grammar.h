@@ -12,14 +12,24 @@
 
 #include <stddef.h>
 
-/* Checks that text is an RFC 3261 section 25 Reason-Phrase.  With
- * strict_utf8 the UTF-8 must also be well formed per RFC 3629 (no overlong
- * forms, surrogates or code points above U+10FFFF), which is what a phrase
- * we generate must be; without it the grammar's own UTF8-NONASCII rule
- * applies, which is what a parser must accept.  Returns 1 when valid; else 0
- * and fills *err when err is not NULL. */
+/* The length of the UTF-8 character at text[0] (at most avail bytes read):
+ * 1 for ASCII, 2 to 4 for a well-formed RFC 3629 sequence -- no overlong
+ * form, no surrogate, nothing above U+10FFFF -- and 0 for anything else
+ * (a lone continuation byte, C0, C1, F5-FF, a truncated sequence, or
+ * avail 0).  This is the module's only definition of UTF-8: every parser
+ * and builder that checks UTF-8 calls it, so what one accepts the other
+ * writes.  RFC 3261 section 25's UTF8-NONASCII and UTF8-CONT rules also
+ * admit overlong forms (an overlong NUL), surrogates and five- and
+ * six-byte forms; RFC 3261 cites RFC 2279 for UTF-8, which RFC 3629
+ * obsoletes, and no UTF-8 decoder accepts those bytes (RFC 3629
+ * section 10). */
+SIPCODES_API size_t sipcodes_utf8_len(const char *text, size_t avail);
+
+/* Checks that text is an RFC 3261 section 25 Reason-Phrase, its UTF-8 as
+ * sipcodes_utf8_len reads it.  The same check serves the strict parse and
+ * every builder of a phrase.  Returns 1 when valid; else 0 and fills *err
+ * when err is not NULL. */
 SIPCODES_API int sipcodes_reason_valid(const char *text, size_t len,
-                                       int strict_utf8,
                                        struct sipcodes_error *err);
 
 /* The parts of a Status-Line, pointing into the parsed text. */
@@ -30,11 +40,6 @@ struct sipcodes_status_line {
     const char *reason;       /* may be empty */
     size_t reason_len;
 };
-
-/* The length of the UTF8-NONASCII sequence (RFC 3261 section 25: a lead
- * byte C0-FD and its 1 to 5 UTF8-CONT bytes) at text[0], or 0 when the
- * bytes there (at most avail) form none. */
-SIPCODES_API size_t sipcodes_utf8_nonascii_len(const char *text, size_t avail);
 
 /* Checks a Reason-Phrase the way real stacks read one (pjsip, sofia-sip,
  * Kamailio, Wireshark take the rest of the line): any bytes but the
@@ -48,9 +53,9 @@ SIPCODES_API int sipcodes_reason_tolerable(const char *text, size_t len,
  * with at most one trailing CRLF or LF.  SIP-Version is
  * "SIP/" 1*DIGIT "." 1*DIGIT, "SIP" in any case (section 7.1); the code must
  * be 100..699 (section 7.2).  With strict, the Reason-Phrase must be
- * section 25's (sipcodes_reason_valid, without strict UTF-8); without, it
- * must be tolerable (sipcodes_reason_tolerable).  Returns 1 and fills *out,
- * or 0 and fills *err (either pointer may be NULL).  Reads exactly len
+ * section 25's (sipcodes_reason_valid); without, it must be tolerable
+ * (sipcodes_reason_tolerable).  Returns 1 and fills *out, or 0 and fills
+ * *err (either pointer may be NULL).  Reads exactly len
  * bytes; NUL is an ordinary (invalid) byte. */
 SIPCODES_API int sipcodes_parse_status_line(const char *text, size_t len,
                                             int strict,

@@ -23,32 +23,6 @@
 
 enum { ITER_START, ITER_AFTER_VALUE, ITER_DONE, ITER_FAILED };
 
-/* The bytes from i on that are not ASCII: where the run ends. */
-static size_t non_ascii_run(const unsigned char *p, size_t n, size_t i)
-{
-    while (i < n && p[i] >= 0x80)
-        i++;
-    return i;
-}
-
-/* gen-value's IPv6reference: "[" hex digits, ':' and '.' "]". */
-static int scan_ipv6_reference(const unsigned char *p, size_t n, size_t i,
-                               size_t *end, struct sipcodes_error *err)
-{
-    size_t start = i;
-    for (i++; i < n; i++) {
-        unsigned char c = p[i];
-        if (c == ']' && i > start + 1) {
-            *end = i + 1;
-            return 1;
-        }
-        if (!(sipcodes_text_is_digit(c) || c == ':' || c == '.'
-              || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-            break;
-    }
-    return sipcodes_error_at(err, i, "invalid IPv6 reference");
-}
-
 /* One generic-param (token [EQUAL gen-value]) starting at *pos; on
  * success *pos is just past it. */
 static int parse_param(const unsigned char *p, size_t n, size_t *pos,
@@ -76,7 +50,7 @@ static int parse_param(const unsigned char *p, size_t n, size_t *pos,
         out->value_len = end - v - 2;
         out->quoted = 1;
     } else if (v < n && p[v] == '[') {
-        if (!scan_ipv6_reference(p, n, v, &end, err))
+        if (!sipcodes_syntax_ipv6_reference(p, n, v, &end, err))
             return 0;
         out->value = (const char *)p + v;
         out->value_len = end - v;
@@ -291,19 +265,14 @@ int sipcodes_reason_text_valid(const char *text, size_t n,
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t i = 0;
+    if (text == NULL && n > 0)
+        return sipcodes_error_at(err, 0, "no text");
     while (i < n) {
-        unsigned char c = t[i];
-        if (c >= 0x80) {
-            size_t run = non_ascii_run(t, n, i);
-            struct sipcodes_error bad;
-            if (!sipcodes_reason_valid((const char *)t + i, run - i, 1, &bad))
-                return sipcodes_error_at(err, i + bad.offset, "invalid UTF-8");
-            i = run;
-        } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
-            return sipcodes_error_at(err, i, "control character");
-        } else {
-            i++;
-        }
+        size_t len = sipcodes_syntax_text_char(t, n, i);
+        if (len == 0)
+            return sipcodes_error_at(err, i, t[i] >= 0x80 ? "invalid UTF-8"
+                                                          : "control character");
+        i += len;
     }
     return 1;
 }
@@ -320,6 +289,8 @@ int sipcodes_reason_format(const char *protocol, long cause,
     plen = strlen(protocol);
     if (plen == 0 || sipcodes_syntax_token((const unsigned char *)protocol, plen, 0) != plen)
         return sipcodes_error_at(err, 0, "protocol is not a token");
+    if (cause > SIPCODES_REASON_CAUSE_MAX)
+        return sipcodes_error_at(err, 0, "cause too large");
     if (text != NULL && !sipcodes_reason_text_valid(text, text_len, err))
         return 0;
 

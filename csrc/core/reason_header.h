@@ -72,18 +72,21 @@ SIPCODES_API int sipcodes_reason_param_next(const struct sipcodes_reason *r,
  * most len bytes to out and returns how many. */
 SIPCODES_API size_t sipcodes_unquote(const char *text, size_t len, char *out);
 
-/* Checks text to be put in a quoted-string: well-formed UTF-8 (RFC 3629)
- * without control characters other than HTAB, since a CR or LF could end
- * the header and forge another.  Returns 1, or 0 and fills *err. */
+/* Checks text to be put in a quoted-string: text characters only
+ * (sipcodes_syntax_text_char: HTAB, %x20-7E and UTF-8 as
+ * sipcodes_utf8_len reads it), since a CR or LF could end the header and
+ * forge another.  It is what the walkers' quoted-strings stand for, so
+ * every text they hand out passes.  Returns 1, or 0 and fills *err. */
 SIPCODES_API int sipcodes_reason_text_valid(const char *text, size_t len,
                                             struct sipcodes_error *err);
 
-/* Builds `protocol;cause=N;text="..."` (text omitted when text is NULL),
- * escaping '"' and '\' as quoted-pairs (RFC 3261 section 25).  Text must
- * pass sipcodes_reason_text_valid.  Returns 0 and fills *err when
- * the text is refused or the protocol is not a token; else 1, with *needed
- * the full length (without the NUL).  buf holds the whole NUL-terminated
- * value only when *needed < cap. */
+/* Builds `protocol;cause=N;text="..."` (cause omitted when negative, text
+ * when NULL), escaping '"' and '\' as quoted-pairs (RFC 3261 section 25).
+ * Text must pass sipcodes_reason_text_valid and the cause be at most
+ * SIPCODES_REASON_CAUSE_MAX, what the walker reads.  Returns 0 and fills
+ * *err when the text or cause is refused or the protocol is not a token;
+ * else 1, with *needed the full length (without the NUL).  buf holds the
+ * whole NUL-terminated value only when *needed < cap. */
 SIPCODES_API int sipcodes_reason_format(const char *protocol, long cause,
                                         const char *text, size_t text_len,
                                         char *buf, size_t cap, size_t *needed,

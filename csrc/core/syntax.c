@@ -6,14 +6,18 @@
  *   hostname     = *( domainlabel "." ) toplabel [ "." ]
  *   domainlabel  = alphanum / alphanum *( alphanum / "-" ) alphanum
  *   toplabel     = ALPHA / ALPHA *( alphanum / "-" ) alphanum
- *   IPv4address  = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT
+ *   IPv4address  = dec-octet "." dec-octet "." dec-octet "." dec-octet
+ *   dec-octet    = DIGIT / %x31-39 DIGIT / "1" 2DIGIT / "2" %x30-34 DIGIT
+ *                  / "25" %x30-35
  *   IPv6reference = "[" IPv6address "]"
  *   port         = 1*DIGIT
  *
  * RFC 3261's own IPv6address rule cannot produce some valid addresses
  * ("::1.2.3.4") and produces invalid ones; RFC 5954 section 4.1 replaced
  * it with RFC 3986's, which counts the 16-bit pieces: eight, or at most
- * seven around one "::", the last two of which may be an IPv4address.
+ * seven around one "::", the last two of which may be an IPv4address --
+ * RFC 3986's, 0-255 without leading zeros, which is the one IPv4 rule
+ * here, a bare host's included.
  */
 #include "syntax.h"
 #include "grammar.h"
@@ -44,11 +48,21 @@ size_t sipcodes_syntax_token(const unsigned char *p, size_t n, size_t i)
     return i;
 }
 
+size_t sipcodes_syntax_text_char(const unsigned char *p, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    if (p[i] >= 0x80)
+        return sipcodes_utf8_len((const char *)p + i, n - i);
+    return sipcodes_text_is_control(p[i]) ? 0 : 1;
+}
+
 int sipcodes_syntax_quoted_string(const unsigned char *p, size_t n, size_t i,
                                   size_t *end, struct sipcodes_error *err)
 {
     for (i++; i < n; ) {
         unsigned char c = p[i];
+        size_t len;
         if (c == '"') {
             *end = i + 1;
             return 1;
@@ -56,23 +70,19 @@ int sipcodes_syntax_quoted_string(const unsigned char *p, size_t n, size_t i,
         if (c == '\\') {
             if (i + 1 >= n)
                 break;
-            if (p[i + 1] == '\r' || p[i + 1] == '\n' || p[i + 1] >= 0x80)
+            /* one byte of text: HTAB or %x20-7E */
+            if (sipcodes_syntax_text_char(p, n, i + 1) != 1)
                 return sipcodes_error_at(err, i, "invalid quoted-pair");
             i += 2;
-        } else if (c >= 0x80) {
-            size_t len = sipcodes_utf8_nonascii_len((const char *)p + i, n - i);
-            if (len == 0)
-                return sipcodes_error_at(err, i, "invalid UTF-8 in quoted-string");
-            i += len;
-        } else if (is_wsp(c)) {
-            i++;
         } else if (c == '\r' && i + 2 < n && p[i + 1] == '\n'
                    && is_wsp(p[i + 2])) {
             i += 3;                                   /* folded line */
-        } else if (c < 0x20 || c == 0x7F) {
-            return sipcodes_error_at(err, i, "control character in quoted-string");
+        } else if ((len = sipcodes_syntax_text_char(p, n, i)) > 0) {
+            i += len;
+        } else if (c >= 0x80) {
+            return sipcodes_error_at(err, i, "invalid UTF-8 in quoted-string");
         } else {
-            i++;
+            return sipcodes_error_at(err, i, "control character in quoted-string");
         }
     }
     return sipcodes_error_at(err, n, "unterminated quoted-string");
@@ -80,16 +90,17 @@ int sipcodes_syntax_quoted_string(const unsigned char *p, size_t n, size_t i,
 
 /* ---- host and port ----------------------------------------------------- */
 
-/* 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT, all of p[0..n). */
+/* IPv4address, all of p[0..n). */
 static int is_ipv4(const unsigned char *p, size_t n)
 {
     size_t i = 0;
     int part;
     for (part = 0; part < 4; part++) {
         size_t start = i;
+        int value = 0;
         while (i < n && i - start < 3 && sipcodes_text_is_digit(p[i]))
-            i++;
-        if (i == start)
+            value = value * 10 + (p[i++] - '0');
+        if (i == start || value > 255 || (p[start] == '0' && i - start > 1))
             return 0;
         if (part < 3) {
             if (i >= n || p[i] != '.')
@@ -184,6 +195,21 @@ static int is_hostname(const unsigned char *p, size_t n, size_t *bad,
     }
 }
 
+int sipcodes_syntax_ipv6_reference(const unsigned char *p, size_t n,
+                                   size_t i, size_t *end,
+                                   struct sipcodes_error *err)
+{
+    size_t close;
+    for (close = i + 1; close < n && p[close] != ']'; close++)
+        ;
+    if (close == n)
+        return sipcodes_error_at(err, n, "unterminated IPv6 reference");
+    if (!is_ipv6(p + i + 1, close - i - 1))
+        return sipcodes_error_at(err, i + 1, "invalid IPv6 address");
+    *end = close + 1;
+    return 1;
+}
+
 int sipcodes_syntax_hostport(const char *text, size_t len,
                              struct sipcodes_error *err)
 {
@@ -192,13 +218,8 @@ int sipcodes_syntax_hostport(const char *text, size_t len,
     if (text == NULL || len == 0)
         return sipcodes_error_at(err, 0, "empty host");
     if (p[0] == '[') {
-        for (i = 1; i < len && p[i] != ']'; i++)
-            ;
-        if (i == len)
-            return sipcodes_error_at(err, len, "unterminated IPv6 reference");
-        if (!is_ipv6(p + 1, i - 1))
-            return sipcodes_error_at(err, 1, "invalid IPv6 address");
-        host_end = i + 1;
+        if (!sipcodes_syntax_ipv6_reference(p, len, 0, &host_end, err))
+            return 0;
     } else {
         size_t bad;
         const char *why;

@@ -28,6 +28,13 @@ static inline unsigned char sipcodes_text_lower(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
+/* The controls that could break or forge a message: every byte below
+ * 0x20 but HTAB, and DEL.  No text the module reads or writes holds one. */
+static inline int sipcodes_text_is_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t') || c == 0x7F;
+}
+
 /* RFC 3261 section 25.1 token characters. */
 static inline int sipcodes_text_is_token(unsigned char c)
 {

@@ -172,16 +172,18 @@ int sipcodes_warning_next(struct sipcodes_warning_iter *it,
         i = sipcodes_syntax_sws(p, n, i + 1);
     }
 
-    /* warn-code SP */
+    /* warn-code SP warn-agent SP warn-text, where warn-text is a
+     * quoted-string, which begins with SWS: the grammar lets linear white
+     * space follow the second SP.  The first SP is read the same way, so
+     * that one extra blank is taken or refused alike in both places. */
     if (n - i < 3 || three_digits(p + i) < 0)
         return iter_fail(it, err, i, "expected a three-digit warn-code");
     out->code = three_digits(p + i);
     i += 3;
     if (i >= n || p[i] != ' ')
         return iter_fail(it, err, i, "expected SP after the warn-code");
-    i++;
+    i = sipcodes_syntax_sws(p, n, i + 1);
 
-    /* warn-agent SP */
     for (end = i; end < n && is_agent_char(p[end]); end++)
         ;
     if (end == i)
@@ -193,9 +195,8 @@ int sipcodes_warning_next(struct sipcodes_warning_iter *it,
     i = end;
     if (i >= n || p[i] != ' ')
         return iter_fail(it, err, i, "expected SP after the warn-agent");
-
-    /* warn-text = quoted-string = SWS DQUOTE ... DQUOTE */
     i = sipcodes_syntax_sws(p, n, i + 1);
+
     if (i >= n || p[i] != '"')
         return iter_fail(it, err, i, "expected the warn-text, a quoted-string");
     if (!sipcodes_syntax_quoted_string(p, n, i, &end, &why))

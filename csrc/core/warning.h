@@ -8,6 +8,11 @@
  *   warn-agent     =  hostport / pseudonym
  *   warn-text      =  quoted-string
  *   pseudonym      =  token
+ *
+ * warn-text's quoted-string begins with SWS, so the grammar lets linear
+ * white space follow the SP before it; the walker lets the same follow
+ * the SP after the warn-code, and the builder writes one SP in each
+ * place.
  */
 #ifndef SIPCODES_WARNING_H
 #define SIPCODES_WARNING_H

@@ -45,8 +45,8 @@ int lsipcodes_optclass(lua_State *L, int idx)
     if (lua_isnoneornil(L, idx))
         return 0;
     if (lua_type(L, idx) == LUA_TNUMBER) {
-        lua_Number n = lua_tonumber(L, idx);
-        if (n >= 1 && n <= 6 && n == (lua_Number)(int)n)
+        double n = (double)lua_tonumber(L, idx);
+        if (sipcodes_double_in(n, 1, 6))
             return (int)n;
         return lsipcodes_argerror(L, idx, "class must be an integer 1-6");
     }

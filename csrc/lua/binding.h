@@ -1,14 +1,15 @@
 /*
- * What the binding's files share: the visibility of their functions and
- * the fields each area adds to the module.
+ * What the binding's files share: the visibility of their functions, the
+ * fields each area adds to the module, and the private table's slots.
  *
- * The module table gets its fields on first use (module.c, lazy.h): a host
- * that makes a fresh lua_State per call pays only for the fields its
- * script reads.  An area registers two lists:
+ * luaopen_sipcodes (module.c) makes every field at once, so that require
+ * either makes the whole module or fails having changed nothing a script
+ * can see.  An area registers two lists:
  *   - functions without upvalues, each the value of the field of its name;
  *   - makers, each called with the module's private table (`internal`, at
  *     index 1) to push the value of the field of its name: a sealed table,
- *     a closure over caches.
+ *     a closure over what the private table holds.
+ * module.c calls the areas; no area calls module.c or another area.
  */
 #ifndef LSIPCODES_BINDING_H
 #define LSIPCODES_BINDING_H
@@ -39,27 +40,32 @@ LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_warning_makers[];
 LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_functions[];
 LSIPCODES_LOCAL extern const luaL_Reg lsipcodes_routing_makers[];
 
-/* The private table's slots, by name: what several fields share. */
-#define LSIPCODES_REASONS   "reasons"     /* code -> phrase, every code */
+/* The private table's slots: what several fields share.  module.c fills
+ * the first three before any maker runs. */
+#define LSIPCODES_REASONS   "reasons"     /* code -> phrase, every known
+                                             code */
+#define LSIPCODES_FORMATS   "formats"     /* format()'s texts by code */
+#define LSIPCODES_LINES     "lines"       /* status_line()'s texts by code */
 /* Under LuaJIT (jit_functions.c), besides: */
-#define LSIPCODES_FORMATS   "formats"     /* format()'s cache */
-#define LSIPCODES_LINES     "lines"       /* status_line()'s cache */
 #define LSIPCODES_PREDICATE "predicate"   /* what matcher() makes its
                                              predicates with */
 
-/* Pushes internal[slot] (internal at index `internal`), made by `make`
- * (called with internal at index 1) the first time. */
-LSIPCODES_LOCAL void lsipcodes_shared(lua_State *L, int internal,
-                                      const char *slot, lua_CFunction make);
+/* lookup.c: pushes the code -> phrase table of every known code: with an
+ * array slot for every valid code, since PUC Lua reads an array slot for
+ * less than a hash node; or, with hash_only (under LuaJIT), in the hash
+ * part alone, since LuaJIT cannot compile a read of a key such as 486.5
+ * from a table that also has an array part. */
+LSIPCODES_LOCAL void lsipcodes_push_reasons(lua_State *L, int hash_only);
 
-/* lookup.c: makes the code -> phrase table of every known code. */
-LSIPCODES_LOCAL int lsipcodes_make_reasons(lua_State *L);
+/* format.c: pushes an empty table of texts by code, with an array slot
+ * for every valid code (format() and status_line() fill it). */
+LSIPCODES_LOCAL void lsipcodes_push_text_cache(lua_State *L);
 
 /* jit_functions.c: under LuaJIT, replaces the hot functions in the
- * module's table (`module`) by Lua functions LuaJIT compiles into its
+ * module's data (at `data`) by Lua functions LuaJIT compiles into its
  * traces; the private table is at `internal`.  Raises when the Lua source
  * cannot be run, so that require fails with the reason. */
-LSIPCODES_LOCAL void lsipcodes_use_jit_functions(lua_State *L, int module,
+LSIPCODES_LOCAL void lsipcodes_use_jit_functions(lua_State *L, int data,
                                                  int internal);
 
 #endif

@@ -90,4 +90,20 @@ static inline int lsipcodes_rawget(lua_State *L, int idx)
     lua_load((L), (reader), (data), (name))
 #endif
 
+/* Makes the table on top of the stack (popped) the environment of the
+ * function at idx, a chunk just loaded: its globals are that table's. */
+#if LUA_VERSION_NUM >= 502
+#define lsipcodes_setchunkenv(L, idx) ((void)lua_setupvalue((L), (idx), 1))
+#else
+#define lsipcodes_setchunkenv(L, idx) ((void)lua_setfenv((L), (idx)))
+#endif
+
+/* Is the number at i1 less than the number at i2 (no metamethods: both
+ * are numbers)? */
+#if LUA_VERSION_NUM >= 502
+#define lsipcodes_lessthan(L, i1, i2) lua_compare((L), (i1), (i2), LUA_OPLT)
+#else
+#define lsipcodes_lessthan(L, i1, i2) lua_lessthan((L), (i1), (i2))
+#endif
+
 #endif

@@ -1,12 +1,14 @@
 /*
  * Status-line text: format, status_line and parse_status_line.
  *
- * format(c) and status_line(c) keep what they made in a cache keyed by
- * code (code_cache.h).
+ * format(c) and status_line(c) keep each text they made in a table keyed
+ * by code, so that a hot call returns a string made once instead of making
+ * one.  The table has an array slot for every valid code from the start: a
+ * hit is then an array read, and LuaJIT's functions (jit_functions.lua)
+ * index the same table with an integer.
  */
 #include "args.h"
 #include "binding.h"
-#include "code_cache.h"
 #include "sipcodes.h"
 
 #include <stdio.h>
@@ -25,7 +27,7 @@ static int format_with_reason(lua_State *L, const char *prefix)
     int code = lsipcodes_tocode(L, 1);
     const char *reason = lsipcodes_checkstring(L, 2, &len, "string");
     luaL_Buffer b;
-    if (!sipcodes_reason_valid(reason, len, 1, &err))
+    if (!sipcodes_reason_valid(reason, len, &err))
         return lsipcodes_argerror(L, 2, lsipcodes_push_syntax_error(
                                             L, "Reason-Phrase", NULL, 0, &err));
     if (code == 0) {
@@ -50,7 +52,8 @@ static int format_fill(lua_State *L, const char *prefix, int code)
     memcpy(text, prefix, plen);
     len = sipcodes_format(code, text + plen, sizeof text - plen);
     lua_pushlstring(L, text, plen + len);
-    lsipcodes_cache_store(L, code);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, lua_upvalueindex(1), code);
     return 1;
 }
 
@@ -71,7 +74,7 @@ static int format_slow(lua_State *L, const char *prefix)
     return format_fill(L, prefix, code);
 }
 
-/* format() and status_line(); upvalues: the cache (code_cache.h).  The
+/* format() and status_line(); upvalue 1: the texts made before.  The
  * cache is keyed by number, so the argument itself is the key: a hit is
  * the answer whatever else is true of it, and costs no conversion. */
 static int l_format(lua_State *L)
@@ -94,12 +97,16 @@ static int l_status_line(lua_State *L)
     return format_slow(L, LINE_PREFIX);
 }
 
-/* A closure of fn over its own cache, or over the one the LuaJIT
- * functions read (internal[slot]) when there is one. */
+void lsipcodes_push_text_cache(lua_State *L)
+{
+    lua_createtable(L, SIPCODES_MAX_CODE, 0);
+}
+
+/* A closure of fn over the texts in the private table's `slot`. */
 static int make_cached(lua_State *L, lua_CFunction fn, const char *slot)
 {
     lua_getfield(L, 1, slot);
-    lsipcodes_cache_closure(L, fn, lua_isnil(L, -1) ? 0 : lua_gettop(L));
+    lua_pushcclosure(L, fn, 1);
     return 1;
 }
 

@@ -5,7 +5,6 @@
  */
 #include "args.h"
 #include "binding.h"
-#include "lazy.h"
 #include "sealed.h"
 #include "sipcodes.h"
 
@@ -59,6 +58,8 @@ static int optwarning(lua_State *L, int idx)
     case LUA_TNIL:
         return -1;
     case LUA_TNUMBER:
+        if (lsipcodes_isinteger(L, idx))
+            return sipcodes_warn_code_from_integer((long long)lua_tointeger(L, idx));
         return sipcodes_warn_code_from_double((double)lua_tonumber(L, idx));
     case LUA_TSTRING: {
         size_t len;
@@ -292,63 +293,33 @@ static int l_allows_retry_after(lua_State *L)
 /* ---- the cause tables --------------------------------------------------- */
 
 /* sip.q850_causes and sip.freeswitch_causes: cause -> name, for the
- * causes that have such a name, filled on demand (lazy.h).  `extra` is a
- * light userdata of the name function. */
-typedef const char *(*cause_name_fn)(int);
-
-static cause_name_fn name_function(lua_State *L, int extra)
-{
-    return *(const cause_name_fn *)lua_touserdata(L, extra);
-}
-
-static int one_cause_name(lua_State *L, int extra)
-{
-    const char *name;
-    if (lua_type(L, 2) != LUA_TNUMBER
-        || (name = name_function(L, extra)(tocause(L, 2))) == NULL)
-        return 0;
-    lua_pushstring(L, name);
-    return 1;
-}
-
-static void every_cause_name(lua_State *L, int table, int extra)
-{
-    cause_name_fn name_of = name_function(L, extra);
-    const struct sipcodes_cause *c;
-    size_t i;
-    for (i = 0; (c = sipcodes_cause_at(i)) != NULL; i++) {
-        const char *name = name_of(c->cause);
-        if (name == NULL)
-            continue;
-        lua_pushstring(L, name);
-        lua_rawseti(L, table, c->cause);
-    }
-}
-
-static const struct lsipcodes_lazy cause_names = {
-    one_cause_name, every_cause_name, LSIPCODES_LAZY_READS, sipcodes_cause_count
-};
-
-static const cause_name_fn q850_name = sipcodes_q850_name;
-static const cause_name_fn freeswitch_name = sipcodes_freeswitch_cause_name;
-
-static int push_cause_names(lua_State *L, const cause_name_fn *name_of,
+ * causes that have such a name. */
+static int push_cause_names(lua_State *L, const char *(*name_of)(int),
                             const char *name)
 {
-    lua_pushlightuserdata(L, (void *)name_of);
-    lsipcodes_lazy_table(L, &cause_names);
+    const struct sipcodes_cause *c;
+    size_t i;
+    lua_createtable(L, 0, (int)sipcodes_cause_count());
+    for (i = 0; (c = sipcodes_cause_at(i)) != NULL; i++) {
+        const char *cause_name = name_of(c->cause);
+        if (cause_name == NULL)
+            continue;
+        lua_pushstring(L, cause_name);
+        lua_rawseti(L, -2, c->cause);
+    }
     lsipcodes_seal(L, name);
     return 1;
 }
 
 static int make_q850_causes(lua_State *L)
 {
-    return push_cause_names(L, &q850_name, "sipcodes.q850_causes");
+    return push_cause_names(L, sipcodes_q850_name, "sipcodes.q850_causes");
 }
 
 static int make_freeswitch_causes(lua_State *L)
 {
-    return push_cause_names(L, &freeswitch_name, "sipcodes.freeswitch_causes");
+    return push_cause_names(L, sipcodes_freeswitch_cause_name,
+                            "sipcodes.freeswitch_causes");
 }
 
 const luaL_Reg lsipcodes_interwork_functions[] = {

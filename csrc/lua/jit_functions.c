@@ -4,7 +4,6 @@
  */
 #include "args.h"
 #include "binding.h"
-#include "code_cache.h"
 #include "sipcodes.h"
 
 #include <string.h>
@@ -53,18 +52,21 @@ static int class_of(int code)
     return sipcodes_class(code);
 }
 
-/* predicates[name] = {lowest code, highest code} of classes first..last */
-static void set_bounds(lua_State *L, const char *name, int first, int last)
+/* Appends {name, lowest code, highest code} of classes first..last to
+ * the list on top of the stack. */
+static void add_bounds(lua_State *L, const char *name, int first, int last)
 {
-    lua_createtable(L, 2, 0);
-    lua_pushinteger(L, SIPCODES_CLASS_LOW(first));
+    lua_createtable(L, 3, 0);
+    lua_pushstring(L, name);
     lua_rawseti(L, -2, 1);
-    lua_pushinteger(L, SIPCODES_CLASS_HIGH(last));
+    lua_pushinteger(L, SIPCODES_CLASS_LOW(first));
     lua_rawseti(L, -2, 2);
-    lua_setfield(L, -2, name);
+    lua_pushinteger(L, SIPCODES_CLASS_HIGH(last));
+    lua_rawseti(L, -2, 3);
+    lua_rawseti(L, -2, (int)lsipcodes_rawlen(L, -2) + 1);
 }
 
-void lsipcodes_use_jit_functions(lua_State *L, int module, int internal)
+void lsipcodes_use_jit_functions(lua_State *L, int data, int internal)
 {
     struct chunk_reader reader = {0};
     int i;
@@ -92,9 +94,12 @@ void lsipcodes_use_jit_functions(lua_State *L, int module, int internal)
     if (lsipcodes_load(L, read_line, &reader, LSIPCODES_JIT_CHUNKNAME) != 0)
         luaL_error(L, "sipcodes: cannot load its LuaJIT functions: %s",
                    lua_tostring(L, -1));
+    /* No globals at all: everything the chunk uses is in `given`. */
+    lua_newtable(L);
+    lsipcodes_setchunkenv(L, -2);
     lua_insert(L, -3);                              /* chunk, type, tobit */
 
-    lua_createtable(L, 0, 12);                      /* what the chunk uses */
+    lua_createtable(L, 0, 12);                      /* given */
     lua_insert(L, -3);
     lua_setfield(L, -3, "tobit");
     lua_setfield(L, -2, "type");
@@ -102,40 +107,35 @@ void lsipcodes_use_jit_functions(lua_State *L, int module, int internal)
     lua_setfield(L, -2, "min_code");
     lua_pushinteger(L, SIPCODES_MAX_CODE);
     lua_setfield(L, -2, "max_code");
-    lsipcodes_shared(L, internal, LSIPCODES_REASONS, lsipcodes_make_reasons);
+    lua_getfield(L, internal, LSIPCODES_REASONS);
     lua_setfield(L, -2, "reasons");
     push_code_map(L, class_of);
     lua_setfield(L, -2, "class_of");
     push_code_map(L, sipcodes_canonical);
     lua_setfield(L, -2, "canonical_of");
-    /* The caches of format() and status_line(), grown from the start: the
-     * C functions fill them, the Lua functions read them. */
-    lsipcodes_cache_new(L, 1);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, internal, LSIPCODES_FORMATS);
+    /* The C functions fill these, the Lua functions read them. */
+    lua_getfield(L, internal, LSIPCODES_FORMATS);
     lua_setfield(L, -2, "formats");
-    lsipcodes_cache_new(L, 1);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, internal, LSIPCODES_LINES);
+    lua_getfield(L, internal, LSIPCODES_LINES);
     lua_setfield(L, -2, "lines");
 
-    /* The C functions, read the ordinary way, which makes them. */
+    /* The C functions the Lua functions stand for. */
     lua_newtable(L);
     for (i = 0; replaced[i] != NULL; i++) {
-        lua_getfield(L, module, replaced[i]);
+        lua_getfield(L, data, replaced[i]);
         lua_setfield(L, -2, replaced[i]);
     }
 #define GET_PREDICATE(name, first, last) \
-    lua_getfield(L, module, #name);      \
+    lua_getfield(L, data, #name);        \
     lua_setfield(L, -2, #name);
     SIPCODES_CLASS_PREDICATES(GET_PREDICATE)
 #undef GET_PREDICATE
     lua_setfield(L, -2, "c");
 
     lua_newtable(L);
-#define SET_BOUNDS(name, first, last) set_bounds(L, #name, first, last);
-    SIPCODES_CLASS_PREDICATES(SET_BOUNDS)
-#undef SET_BOUNDS
+#define ADD_BOUNDS(name, first, last) add_bounds(L, #name, first, last);
+    SIPCODES_CLASS_PREDICATES(ADD_BOUNDS)
+#undef ADD_BOUNDS
     lua_setfield(L, -2, "predicates");
 
     if (lua_pcall(L, 1, 2, 0) != 0)
@@ -146,7 +146,7 @@ void lsipcodes_use_jit_functions(lua_State *L, int module, int internal)
     while (lua_next(L, -2)) {
         lua_pushvalue(L, -2);
         lua_insert(L, -2);
-        lua_rawset(L, module);
+        lua_rawset(L, data);
     }
     lua_pop(L, 1);
 }

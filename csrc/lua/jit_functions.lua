@@ -16,8 +16,9 @@
 -- key such as 486.5 in a table that has an array part, a hash lookup costs
 -- it twice an array one, and tobit's integer indexes with no more test.)
 --
--- It reads no global: everything it uses is in the table it is given (see
--- jit_functions.c), taken when the module was loaded.
+-- It reads no global, at load or at call time: everything it uses is in
+-- the table it is given (see jit_functions.c), taken when the module was
+-- loaded, and it runs with an empty environment.
 local given = ...
 local type, tobit = given.type, given.tobit
 local MIN, MAX = given.min_code, given.max_code  -- the valid codes
@@ -84,8 +85,10 @@ local function between(low, high, c_function)
   end
 end
 
-for name, bounds in pairs(given.predicates) do
-  functions[name] = between(bounds[1], bounds[2], c[name])
+local predicates = given.predicates   -- {name, lowest, highest} each
+for i = 1, #predicates do
+  local name, low, high = predicates[i][1], predicates[i][2], predicates[i][3]
+  functions[name] = between(low, high, c[name])
 end
 
 -- format and status_line: the text the C function made before, from its

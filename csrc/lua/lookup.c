@@ -4,89 +4,34 @@
  */
 #include "args.h"
 #include "binding.h"
-#include "code_cache.h"
-#include "lazy.h"
 #include "sealed.h"
 #include "sipcodes.h"
 
 #include <stdio.h>
 
-/* Stores the phrase of every known code into the table at `table`. */
-static void every_phrase(lua_State *L, int table, int extra)
+void lsipcodes_push_reasons(lua_State *L, int hash_only)
 {
     size_t i, n = sipcodes_count();
-    (void)extra;
+    if (hash_only)
+        lua_createtable(L, 0, (int)n);
+    else
+        lua_createtable(L, SIPCODES_MAX_CODE, 0);
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
         lua_pushstring(L, e->reason);
-        lua_rawseti(L, table, e->code);
+        lua_rawseti(L, -2, e->code);
     }
 }
 
-/* The code -> phrase table of every known code (internal at 1). */
-int lsipcodes_make_reasons(lua_State *L)
-{
-    lua_createtable(L, 0, (int)sipcodes_count());
-    every_phrase(L, lua_gettop(L), 0);
-    return 1;
-}
-
-/* The phrase of the key at 2, when it is a number that is a known code:
- * keys are numbers, as in any table (486.0 is 486; "486" is no key). */
-static int one_phrase(lua_State *L, int extra)
-{
-    const struct sipcodes_entry *e;
-    (void)extra;
-    if (lua_type(L, 2) != LUA_TNUMBER
-        || (e = sipcodes_lookup(lsipcodes_tocode(L, 2))) == NULL)
-        return 0;
-    lua_pushstring(L, e->reason);
-    return 1;
-}
-
-static const struct lsipcodes_lazy phrases = {
-    one_phrase, every_phrase, LSIPCODES_LAZY_READS, sipcodes_count
-};
-
-/* sip.reasons: sealed, over the table the LuaJIT functions read when there
- * is one, else over a table filled on demand. */
+/* sip.reasons: sealed, over the phrases the private table holds. */
 static int make_reasons_field(lua_State *L)
 {
     lua_getfield(L, 1, LSIPCODES_REASONS);
-    if (lua_isnil(L, -1))
-        lsipcodes_lazy_table(L, &phrases);
     lsipcodes_seal(L, "sipcodes.reasons");
     return 1;
 }
 
-/* upvalues: the phrases (code_cache.h).  Lua 5.3 and later fill the
- * cache one code at a time, since lua_rawgeti tells for free whether the
- * code was there: a fresh lua_State that looks up one phrase makes one
- * string, not 77.  Lua 5.1 and 5.2 would pay an API call to ask, so there
- * the cache holds every phrase from the start and what it lacks is no
- * phrase. */
-#if LUA_VERSION_NUM >= 503
-
-static int l_reason(lua_State *L)
-{
-    int code = lsipcodes_tocode(L, 1);
-    const struct sipcodes_entry *e;
-    if (lua_rawgeti(L, lua_upvalueindex(1), code) != LUA_TNIL
-        || (e = sipcodes_lookup(code)) == NULL)
-        return 1;                         /* the phrase, or nil */
-    lua_pushstring(L, e->reason);
-    lsipcodes_cache_store(L, code);
-    return 1;
-}
-
-static int make_reason(lua_State *L)
-{
-    lsipcodes_cache_closure(L, l_reason, 0);
-    return 1;
-}
-
-#else
-
+/* upvalue 1: the phrases, the private table's reasons table. */
 static int l_reason(lua_State *L)
 {
     lua_rawgeti(L, lua_upvalueindex(1), lsipcodes_tocode(L, 1));
@@ -95,18 +40,10 @@ static int l_reason(lua_State *L)
 
 static int make_reason(lua_State *L)
 {
-    size_t i, n = sipcodes_count();
-    lsipcodes_cache_new(L, 1);
-    for (i = 0; i < n; i++) {
-        const struct sipcodes_entry *e = sipcodes_at(i);
-        lua_pushstring(L, e->reason);
-        lua_rawseti(L, -2, e->code);
-    }
-    lsipcodes_cache_closure(L, l_reason, lua_gettop(L));
+    lua_getfield(L, 1, LSIPCODES_REASONS);
+    lua_pushcclosure(L, l_reason, 1);
     return 1;
 }
-
-#endif
 
 static int l_code(lua_State *L)
 {
@@ -206,11 +143,9 @@ static int l_list(lua_State *L)
  * neither, and the iterator must answer the same on every VM. */
 static int check_loop_value(lua_State *L, int idx, int lo, int hi)
 {
-    if (lua_type(L, idx) == LUA_TNUMBER) {
-        lua_Number n = lua_tonumber(L, idx);
-        if (n >= lo && n <= hi && n == (lua_Number)(int)n)
-            return (int)n;
-    }
+    if (lua_type(L, idx) == LUA_TNUMBER
+        && sipcodes_double_in((double)lua_tonumber(L, idx), lo, hi))
+        return (int)lua_tonumber(L, idx);
     return lsipcodes_argerror(L, idx, "not a value of a sipcodes.each() loop");
 }
 

@@ -1,17 +1,17 @@
 /*
- * require("sipcodes"): the module object and its fields.
+ * require("sipcodes"): the module object and every field of it, made at
+ * once.
  *
- * The module is a sealed object (sealed.h) over a table filled on demand
- * (lazy.h): each function, table and constant is made the first time a
- * script reads it, and every one when the module is walked.
+ * Everything is made before anything is handed out: an error half-way (a
+ * memory error from a host's limiting allocator) leaves nothing behind
+ * that a script could see, and the next require makes it all again.  So
+ * the module is a sealed object over an ordinary table, and no field is
+ * filled in later.
  */
 #include "args.h"
 #include "binding.h"
-#include "lazy.h"
 #include "sealed.h"
 #include "sipcodes.h"
-
-#include <string.h>
 
 #if defined(_WIN32) || defined(__CYGWIN__)
 #define LSIPCODES_EXPORT __declspec(dllexport)
@@ -43,97 +43,49 @@ static const luaL_Reg *const maker_lists[] = {
     NULL
 };
 
-void lsipcodes_shared(lua_State *L, int internal, const char *slot,
-                      lua_CFunction make)
-{
-    internal = lsipcodes_absindex(L, internal);
-    lua_getfield(L, internal, slot);
-    if (!lua_isnil(L, -1))
-        return;
-    lua_pop(L, 1);
-    lua_pushcfunction(L, make);
-    lua_pushvalue(L, internal);
-    lua_call(L, 1, 1);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, internal, slot);
-}
-
-/* The entry of `name` (len bytes, compared with its length: a name with an
- * embedded NUL matches nothing) in one of the lists, or NULL. */
-static const luaL_Reg *find(const luaL_Reg *const *lists, const char *name,
-                            size_t len)
+/* How many fields the module has, so that its table is made at its size
+ * and never grows. */
+static int field_count(void)
 {
     const luaL_Reg *const *list;
     const luaL_Reg *r;
-    for (list = lists; *list != NULL; list++)
+    size_t n = sipcodes_count() + 1;                    /* and _VERSION */
+    for (list = function_lists; *list != NULL; list++)
         for (r = *list; r->name != NULL; r++)
-            if (strlen(r->name) == len && memcmp(r->name, name, len) == 0)
-                return r;
-    return NULL;
+            n++;
+    for (list = maker_lists; *list != NULL; list++)
+        for (r = *list; r->name != NULL; r++)
+            n++;
+    return (int)n;
 }
 
-/* The module's fields, made by name: a function, the value a maker
- * pushes (given the private table at `internal`), or a constant. */
-static int make_field(lua_State *L, int internal)
+/* Sets every field into the table at `data`; the private table is at
+ * `internal`. */
+static void set_fields(lua_State *L, int data, int internal)
 {
-    const luaL_Reg *r;
-    const char *name;
-    size_t len;
-    int code;
-    if (lua_type(L, 2) != LUA_TSTRING)
-        return 0;
-    name = lua_tolstring(L, 2, &len);
-    if ((r = find(function_lists, name, len)) != NULL) {
-        lua_pushcfunction(L, r->func);
-    } else if ((r = find(maker_lists, name, len)) != NULL) {
-        lua_pushcfunction(L, r->func);
-        lua_pushvalue(L, internal);
-        lua_call(L, 1, 1);
-    } else if ((code = sipcodes_code_of_name(name, len)) != 0) {
-        lua_pushinteger(L, code);
-    } else {
-        return 0;
-    }
-    return 1;
-}
-
-static void make_every_field(lua_State *L, int table, int internal)
-{
-    const luaL_Reg *const *lists[2] = { function_lists, maker_lists };
     const luaL_Reg *const *list;
     const luaL_Reg *r;
-    size_t i, k, n;
-    /* A field made before keeps its value (the same function or table). */
-    for (k = 0; k < 2; k++)
-        for (list = lists[k]; *list != NULL; list++)
-            for (r = *list; r->name != NULL; r++) {
-                lua_pushstring(L, r->name);
-                lua_rawget(L, table);
-                if (lua_isnil(L, -1)) {
-                    lua_pop(L, 1);
-                    if (k == 0) {
-                        lua_pushcfunction(L, r->func);
-                    } else {
-                        lua_pushcfunction(L, r->func);
-                        lua_pushvalue(L, internal);
-                        lua_call(L, 1, 1);
-                    }
-                    lua_setfield(L, table, r->name);
-                } else {
-                    lua_pop(L, 1);
-                }
-            }
-    n = sipcodes_count();
+    size_t i, n = sipcodes_count();
+    for (list = function_lists; *list != NULL; list++)
+        for (r = *list; r->name != NULL; r++) {
+            lua_pushcfunction(L, r->func);
+            lua_setfield(L, data, r->name);
+        }
+    for (list = maker_lists; *list != NULL; list++)
+        for (r = *list; r->name != NULL; r++) {
+            lua_pushcfunction(L, r->func);
+            lua_pushvalue(L, internal);
+            lua_call(L, 1, 1);
+            lua_setfield(L, data, r->name);
+        }
     for (i = 0; i < n; i++) {
         const struct sipcodes_entry *e = sipcodes_at(i);
         lua_pushinteger(L, e->code);
-        lua_setfield(L, table, e->name);
+        lua_setfield(L, data, e->name);
     }
+    lua_pushliteral(L, SIPCODES_VERSION);
+    lua_setfield(L, data, "_VERSION");
 }
-
-static const struct lsipcodes_lazy module_fields = {
-    make_field, make_every_field, 0, NULL
-};
 
 /* Is this state run by LuaJIT?  Decided here, not when the module was
  * compiled, because distributions give LuaJIT the module built for Lua
@@ -159,22 +111,26 @@ static int under_luajit(lua_State *L)
 
 int luaopen_sipcodes(lua_State *L)
 {
-    int module, internal;
+    int internal, data;
+    int luajit = under_luajit(L);
 
     lsipcodes_checkversion(L);
-    lua_newtable(L);
+    lua_createtable(L, 0, 4);
     internal = lua_gettop(L);
-    lua_pushvalue(L, internal);
-    lsipcodes_lazy_table(L, &module_fields);
-    module = lua_gettop(L);
+    lsipcodes_push_reasons(L, luajit);
+    lua_setfield(L, internal, LSIPCODES_REASONS);
+    lsipcodes_push_text_cache(L);
+    lua_setfield(L, internal, LSIPCODES_FORMATS);
+    lsipcodes_push_text_cache(L);
+    lua_setfield(L, internal, LSIPCODES_LINES);
 
-    lua_pushliteral(L, SIPCODES_VERSION);
-    lua_setfield(L, module, "_VERSION");
+    lua_createtable(L, 0, field_count());
+    data = lua_gettop(L);
+    set_fields(L, data, internal);
+    if (luajit)
+        lsipcodes_use_jit_functions(L, data, internal);
 
-    if (under_luajit(L))
-        lsipcodes_use_jit_functions(L, module, internal);
-
-    lua_settop(L, module);
+    lua_settop(L, data);
     lsipcodes_seal(L, "sipcodes");
     return 1;
 }

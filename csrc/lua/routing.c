@@ -12,8 +12,8 @@
 #include "binding.h"
 #include "sipcodes.h"
 
-#include <stdint.h>
 #include <stdio.h>
+
 
 /* ---- single codes ----------------------------------------------------- */
 
@@ -44,58 +44,85 @@ static int l_treat_as(lua_State *L)
 
 /* ---- best response ---------------------------------------------------- */
 
-/* The list index a key of the table stands for: a positive integral
- * number that a double holds exactly (at most 2^53), else 0. */
-static size_t list_index(lua_State *L, int idx)
+/* Is the key at idx an entry of the list: a whole number at least 1?
+ * Decided on the key as it is, an integer or a float alike, so that the
+ * rule holds for every number type a Lua is built with. */
+static int is_entry(lua_State *L, int idx)
 {
-    lua_Number n;
+    double n;
     if (lua_type(L, idx) != LUA_TNUMBER)
         return 0;
-    n = lua_tonumber(L, idx);
-    if (!(n >= 1 && n <= 9007199254740992.0 && n <= (lua_Number)SIZE_MAX)
-        || n != (lua_Number)(size_t)n)
+    if (lsipcodes_isinteger(L, idx))
+        return lua_tointeger(L, idx) >= 1;
+    n = (double)lua_tonumber(L, idx);
+    if (!(n >= 1))                              /* NaN fails this too */
         return 0;
-    return (size_t)n;
+    if (n >= 9007199254740992.0)                /* 2^53 and up: whole */
+        return n - n == 0;                      /* unless infinite */
+    return (double)(long long)n == n;           /* fits: exact test */
 }
 
-/* Every positive integer key of the table is a response, at its index; a
- * nil (a host's unset value) leaves a hole that is simply not there, so
+/* The error for an entry (key at 3, value at 4) that is neither a number
+ * nor a string.  The key is written in full, as the whole number it is
+ * (lua_tostring would write 2^53 as 9.007199254741e+15 on some VMs). */
+static int entry_error(lua_State *L)
+{
+    char key[400];
+    if (lsipcodes_isinteger(L, 3))
+        snprintf(key, sizeof key, "%lld", (long long)lua_tointeger(L, 3));
+    else
+        snprintf(key, sizeof key, "%.0f", (double)lua_tonumber(L, 3));
+    lua_pushfstring(L, "status code expected at index %s, got %s", key,
+                    luaL_typename(L, 4));
+    return lsipcodes_argerror(L, 1, lua_tostring(L, -1));
+}
+
+/* Every key that is a whole number at least 1 is a response, at its index;
+ * a nil (a host's unset value) leaves a hole that is simply not there, so
  * the answer never depends on what # says of a table with holes.  Other
- * keys (table.pack's n) are no responses. */
+ * keys (table.pack's n, 1.5) are no responses.  The index returned is the
+ * chosen entry's key itself, never a converted one; of two entries with
+ * the same code, the lower key wins, as the core's rule wants the earlier
+ * response. */
 static int l_best_response(lua_State *L)
 {
     struct sipcodes_best best;
-    size_t index;
     int code;
 
     if (lua_type(L, 1) != LUA_TTABLE)
         return lsipcodes_typeerror(L, 1, "table of status codes");
     lua_settop(L, 1);
+    lua_pushnil(L);                           /* 2: the chosen key */
     sipcodes_best_init(&best);
     lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        size_t i = list_index(L, 2);
-        if (i != 0) {
-            int t = lua_type(L, 3);
-            if (t != LUA_TNUMBER && t != LUA_TSTRING) {
-                char at[32];
-                snprintf(at, sizeof at, "%zu", i);
-                lua_pushfstring(L, "status code expected at index %s, got %s",
-                                at, luaL_typename(L, 3));
-                return lsipcodes_argerror(L, 1, lua_tostring(L, -1));
-            }
+    while (lua_next(L, 1)) {                  /* 3: key, 4: value */
+        if (is_entry(L, 3)) {
+            int t = lua_type(L, 4);
+            if (t != LUA_TNUMBER && t != LUA_TSTRING)
+                return entry_error(L);
             /* Numbers and strings never raise here; what is not a valid
-             * code (0) is not a final response and is ignored. */
-            sipcodes_best_offer(&best, lsipcodes_tocode(L, 3), i);
+             * code (0) is not a final response and is ignored.  Codes that
+             * differ rank apart, so an equal code is the only tie. */
+            code = lsipcodes_tocode(L, 4);
+            if (code != 0 && code == best.code) {
+                if (lsipcodes_lessthan(L, 3, 2)) {
+                    lua_pushvalue(L, 3);
+                    lua_replace(L, 2);
+                }
+            } else {
+                int before = best.code;
+                sipcodes_best_offer(&best, code, 0);
+                if (best.code != before) {
+                    lua_pushvalue(L, 3);
+                    lua_replace(L, 2);
+                }
+            }
         }
         lua_pop(L, 1);
     }
-    code = sipcodes_best_result(&best, &index);
+    code = sipcodes_best_result(&best, NULL);
     lua_pushinteger(L, code);
-    if (index == SIPCODES_NO_INDEX)
-        lua_pushnil(L);
-    else
-        lua_pushinteger(L, (lua_Integer)index);
+    lua_pushvalue(L, 2);
     return 2;
 }
 

@@ -4,7 +4,7 @@
  * The metatable of each holds:
  *   __index      the data, a table (so reads never call C)
  *   __newindex   refuses, naming the object ("read-only table ...")
- *   __len        the data's length, counted the same way on every VM
+ *   __len        the data's length, counted when it was sealed
  *   __pairs      walks the data (5.2+ and LuaJIT with 5.2 compatibility
  *   __ipairs     honour them; 5.3+ ipairs reads through __index anyway)
  *   __metatable  what getmetatable returns instead of the metatable, so
@@ -15,7 +15,8 @@
  */
 #include "sealed.h"
 #include "args.h"
-#include "lazy.h"
+
+#include <limits.h>
 
 static int sealed_newindex(lua_State *L);
 
@@ -39,14 +40,6 @@ static int push_data(lua_State *L, int idx)
     return 1;
 }
 
-int lsipcodes_unseal(lua_State *L, int idx)
-{
-    if (!push_data(L, idx))
-        return 0;
-    lsipcodes_lazy_complete(L, -1);
-    return 1;
-}
-
 /* upvalue 1: the object's name */
 static int sealed_newindex(lua_State *L)
 {
@@ -54,21 +47,10 @@ static int sealed_newindex(lua_State *L)
                       lua_tostring(L, lua_upvalueindex(1)));
 }
 
-/* The length of the data: the n for which 1..n are all there and n + 1 is
- * not.  Lua's own # may give any border of a table with holes
- * (sip.q850_causes: 3 on one VM, 23 or 31 on another). */
+/* upvalue 1: the length, counted by seal() */
 static int sealed_len(lua_State *L)
 {
-    lua_Integer n = 0;
-    lsipcodes_unseal(L, 1);
-    for (;;) {
-        lua_rawgeti(L, -1, (int)n + 1);
-        if (lua_isnil(L, -1))
-            break;
-        lua_pop(L, 1);
-        n++;
-    }
-    lua_pushinteger(L, n);
+    lua_pushvalue(L, lua_upvalueindex(1));
     return 1;
 }
 
@@ -77,7 +59,7 @@ static int sealed_len(lua_State *L)
 static int sealed_next(lua_State *L)
 {
     lua_settop(L, 2);
-    if (!lsipcodes_unseal(L, 1))
+    if (!push_data(L, 1))
         return lsipcodes_typeerror(L, 1, "sipcodes read-only table");
     lua_pushvalue(L, 2);
     if (lua_next(L, -2))
@@ -94,13 +76,39 @@ static int sealed_pairs(lua_State *L)
     return 3;
 }
 
+/* What an ipairs iterator returns when the walk is over. */
+static int end_of_walk(lua_State *L)
+{
+    lua_pushnil(L);
+    return 1;
+}
+
+/* The ipairs iterator: (object, i) -> i + 1, data[i + 1].  A control
+ * value that is not a whole number 0 <= i < INT_MAX ends the walk (a
+ * sealed object holds no index that large), so no value a script passes
+ * becomes an index it does not name. */
 static int sealed_inext(lua_State *L)
 {
-    lua_Integer i = luaL_checkinteger(L, 2) + 1;
-    if (!lsipcodes_unseal(L, 1))
+    int next;
+    if (!push_data(L, 1))
         return lsipcodes_typeerror(L, 1, "sipcodes read-only table");
-    lua_pushinteger(L, i);
-    lua_rawgeti(L, -2, (int)i);
+    if (lua_type(L, 2) != LUA_TNUMBER)
+        return lsipcodes_typeerror(L, 2, "number");
+    if (lsipcodes_isinteger(L, 2)) {
+        lua_Integer i = lua_tointeger(L, 2);
+        if (i < 0 || i >= INT_MAX)
+            return end_of_walk(L);
+        next = (int)i + 1;
+    } else {
+        /* The range test first: it is false for NaN, and the conversion
+         * then sees only values an int holds. */
+        lua_Number i = lua_tonumber(L, 2);
+        if (!(i >= 0 && i < (lua_Number)INT_MAX) || (lua_Number)(int)i != i)
+            return end_of_walk(L);
+        next = (int)i + 1;
+    }
+    lua_pushinteger(L, next);
+    lua_rawgeti(L, -2, next);
     return lua_isnil(L, -1) ? 1 : 2;
 }
 
@@ -110,6 +118,23 @@ static int sealed_ipairs(lua_State *L)
     lua_pushvalue(L, 1);
     lua_pushinteger(L, 0);
     return 3;
+}
+
+/* The n for which data[1..n] are all there and data[n + 1] is not: Lua's
+ * own # may give any border of a table with holes (sip.q850_causes: 3 on
+ * one VM, 23 or 31 on another). */
+static lua_Integer length_of(lua_State *L, int data)
+{
+    int n = 0;
+    for (;;) {
+        lua_rawgeti(L, data, n + 1);
+        if (lua_isnil(L, -1))
+            break;
+        lua_pop(L, 1);
+        n++;
+    }
+    lua_pop(L, 1);
+    return n;
 }
 
 void lsipcodes_seal(lua_State *L, const char *name)
@@ -122,7 +147,8 @@ void lsipcodes_seal(lua_State *L, const char *name)
     lua_pushstring(L, name);
     lua_pushcclosure(L, sealed_newindex, 1);
     lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, sealed_len);
+    lua_pushinteger(L, length_of(L, data));
+    lua_pushcclosure(L, sealed_len, 1);
     lua_setfield(L, -2, "__len");
     lua_pushcfunction(L, sealed_pairs);
     lua_setfield(L, -2, "__pairs");
@@ -137,19 +163,13 @@ void lsipcodes_seal(lua_State *L, const char *name)
 }
 
 /* Copies the data on top of the stack, recursing into sealed values;
- * leaves the copy in its place.  A data table filled on demand is copied
- * straight from the core; anything else is sized first, so that the copy
- * never grows. */
+ * leaves the copy in its place.  The copy is sized first, so that it never
+ * grows. */
 static void copy_data(lua_State *L)
 {
     int src = lua_gettop(L);
     int n = 0;
     luaL_checkstack(L, 6, "nesting too deep");
-    if (lsipcodes_lazy_copy(L, src)) {
-        lua_replace(L, src);
-        return;
-    }
-    lsipcodes_lazy_complete(L, src);
     lua_pushnil(L);
     while (lua_next(L, src)) {
         lua_pop(L, 1);

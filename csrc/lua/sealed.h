@@ -19,11 +19,6 @@
  * `name` ("sipcodes.reasons") is what errors call it. */
 LSIPCODES_LOCAL void lsipcodes_seal(lua_State *L, const char *name);
 
-/* Pushes the table behind the sealed object at idx, with every entry made
- * (lazy.h), and returns 1; returns 0 and pushes nothing when the value at
- * idx is not a sealed object of this module. */
-LSIPCODES_LOCAL int lsipcodes_unseal(lua_State *L, int idx);
-
 /* sip.copy(t): a plain, mutable deep copy of a sealed object. */
 LSIPCODES_LOCAL int lsipcodes_copy(lua_State *L);
 

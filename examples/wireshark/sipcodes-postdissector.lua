@@ -100,7 +100,7 @@ local function explain(tree, pinfo, status_line)
     pinfo.cols.info:append(note(code, phrase))
 end
 
-function proto.dissector(tvb, pinfo, tree)
+function proto.dissector(_tvb, pinfo, tree)
     for _, status_line in ipairs({ status_line_field() }) do
         explain(tree, pinfo, status_line)
     end

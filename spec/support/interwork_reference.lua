@@ -47,16 +47,14 @@ local function table_rows(text, first_header)
       if line:find("| " .. first_header .. " |", 1, true) == 1 then
         inside = true
       end
-    elseif line:match("^|%-") then
-      -- the separator row
-    elseif line:match("^|") then
+    elseif not line:match("^|") then
+      break
+    elseif not line:match("^|%-") then  -- the separator row holds no cells
       local cells = {}
       for cell in line:sub(2):gmatch("%s*(.-)%s*|") do
         cells[#cells + 1] = cell
       end
       rows[#rows + 1] = cells
-    else
-      break
     end
   end
   assert(#rows > 0, "no table headed " .. first_header)

@@ -86,6 +86,14 @@ static void test_agents(void)
           && !AGENT_OK("[1::2::3]") && !AGENT_OK("[12345::1]") && !AGENT_OK("[::1.2.3]")
           && !AGENT_OK("[1:2:3:4:5:6:7:8:9]") && !AGENT_OK("[1:2:3:4:5:6:7:8::]")
           && !AGENT_OK("[:1::]") && !AGENT_OK("[1:]"), "no malformed IPv6 references");
+    /* RFC 3986's IPv4address inside one: dec-octet, 0-255, no leading zero */
+    check(AGENT_OK("[::255.255.255.255]") && AGENT_OK("[::0.0.0.0]") && AGENT_OK("[::10.0.0.1]"),
+          "dotted parts with dec-octets");
+    check(!AGENT_OK("[::1.2.3.999]") && !AGENT_OK("[::256.1.1.1]") && !AGENT_OK("[::01.2.3.4]")
+          && !AGENT_OK("[::1.2.3.00]") && !AGENT_OK("[::1.2.3.4.5]"),
+          "no dotted part above 255 or with a leading zero");
+    check(!AGENT_OK("1.2.3.999:5060") && !AGENT_OK("01.2.3.4:5060") && AGENT_OK("10.2.3.255:5060"),
+          "a bare IPv4address with a port follows the same rule");
     check(!AGENT_OK("-gw:5060") && !AGENT_OK("gw-:5060") && !AGENT_OK("a..b:5060")
           && !AGENT_OK("1.2.3.4.5:5060") && !AGENT_OK("gw_1:5060"),
           "a host with a port follows the hostname rule");
@@ -134,10 +142,33 @@ static void test_walk(void)
     check(sipcodes_warning_next(&it, &w, &err) == -1 && err.offset == 9,
           "a lone UTF-8 continuation byte is not qdtext");
     sipcodes_warning_iter_init(&it, "399 gw \"\xf8\x88\x80\x80\x80\"", 14);
-    check(sipcodes_warning_next(&it, &w, NULL) == 1, "the ABNF's 5-byte UTF8-NONASCII is");
+    check(sipcodes_warning_next(&it, &w, &err) == -1 && err.offset == 8,
+          "the ABNF's 5-byte UTF8-NONASCII is no RFC 3629 UTF-8");
+    sipcodes_warning_iter_init(&it, "399 gw \"\xc0\x80\"", 11);
+    check(sipcodes_warning_next(&it, &w, NULL) == -1, "nor is an overlong NUL");
     sipcodes_warning_iter_init(&it, "399 gw \"\\\0\"", 11);
-    check(sipcodes_warning_next(&it, &w, NULL) == 1 && w.text_len == 2,
-          "a quoted-pair may escape NUL");
+    check(sipcodes_warning_next(&it, &w, &err) == -1 && err.offset == 8,
+          "a quoted-pair may not escape NUL: the text would hold it");
+    sipcodes_warning_iter_init(&it, "399 gw \"\\\t\\\"\"", 13);
+    check(sipcodes_warning_next(&it, &w, NULL) == 1 && w.text_len == 4,
+          "it may escape HTAB and '\"'");
+
+    /* warn-code SP warn-agent SP warn-text, the warn-text's quoted-string
+     * starting with SWS: linear white space may follow either SP. */
+    sipcodes_warning_iter_init(&it, "370 gw1  \"x\"", 12);
+    check(sipcodes_warning_next(&it, &w, NULL) == 1 && w.agent_len == 3,
+          "two SP before the warn-text");
+    sipcodes_warning_iter_init(&it, "370  gw1 \"x\"", 12);
+    check(sipcodes_warning_next(&it, &w, NULL) == 1 && w.agent_len == 3
+          && memcmp(w.agent, "gw1", 3) == 0, "two SP before the warn-agent, alike");
+    sipcodes_warning_iter_init(&it, "370 \r\n gw1 \"x\"", 14);
+    check(sipcodes_warning_next(&it, &w, NULL) == 1, "a folded line after the first SP");
+    sipcodes_warning_iter_init(&it, "370\tgw1 \"x\"", 11);
+    check(sipcodes_warning_next(&it, &w, &err) == -1 && err.offset == 3,
+          "the first blank must be SP, before the agent ...");
+    sipcodes_warning_iter_init(&it, "370 gw1\t\"x\"", 11);
+    check(sipcodes_warning_next(&it, &w, &err) == -1 && err.offset == 7,
+          "... and before the text");
     sipcodes_warning_iter_init(&it, NULL, 5);
     check(sipcodes_warning_next(&it, &w, NULL) == -1, "NULL text is an empty value");
 }

@@ -122,7 +122,7 @@ for _, name in ipairs(names) do
   local defaults = valid[name] or { 486, 486, 486 }
   for position = 1, #defaults + 1 do
     for _, case in ipairs(battery) do
-      local args, n = {}, position
+      local args, n = {}
       for i = 1, #defaults do args[i] = defaults[i] end
       if case.none then
         n = position - 1                      -- the call stops before

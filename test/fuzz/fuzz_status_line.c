@@ -30,7 +30,7 @@ static int parse_and_check(const char *text, size_t size, int strict,
             abort();
         if (line->reason < text || line->reason + line->reason_len > text + size)
             abort();
-        if (strict ? !sipcodes_reason_valid(line->reason, line->reason_len, 0, NULL)
+        if (strict ? !sipcodes_reason_valid(line->reason, line->reason_len, NULL)
                    : !sipcodes_reason_tolerable(line->reason, line->reason_len, NULL))
             abort();
         if (memchr(line->reason, '\r', line->reason_len) != NULL

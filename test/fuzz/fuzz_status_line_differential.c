@@ -11,8 +11,9 @@
  * and repetitions are explored exhaustively, with no hand-written
  * shortcuts to share a mistake with the parser under test.  ABNF string
  * literals match case-insensitively (RFC 5234 section 2.3); %x ranges do
- * not.  Outside the grammar: the code must be 100-699 (section 7.2), and
- * the API allows the line to end with CRLF, LF or nothing.
+ * not.  Outside the grammar: the code must be 100-699 (section 7.2), the
+ * phrase's UTF-8 is RFC 3629's (below), and the API allows the line to end
+ * with CRLF, LF or nothing.
  */
 #include "sipcodes.h"
 
@@ -58,16 +59,31 @@ static const struct rule mark = ONE_OF("-_.!~*'()");
 static const struct rule alphanum = ALT(&ALPHA, &DIGIT);
 static const struct rule unreserved = ALT(&alphanum, &mark);
 static const struct rule escaped = SEQ(&(const struct rule)LIT("%"), &HEXDIG, &HEXDIG);
-static const struct rule UTF8_CONT = RNG(0x80, 0xBF);
-static const struct rule UTF8_NONASCII = ALT(
-    &(const struct rule)SEQ(&(const struct rule)RNG(0xC0, 0xDF), &(const struct rule)REP(&UTF8_CONT, 1, 1)),
-    &(const struct rule)SEQ(&(const struct rule)RNG(0xE0, 0xEF), &(const struct rule)REP(&UTF8_CONT, 2, 2)),
-    &(const struct rule)SEQ(&(const struct rule)RNG(0xF0, 0xF7), &(const struct rule)REP(&UTF8_CONT, 3, 3)),
-    &(const struct rule)SEQ(&(const struct rule)RNG(0xF8, 0xFB), &(const struct rule)REP(&UTF8_CONT, 4, 4)),
-    &(const struct rule)SEQ(&(const struct rule)RNG(0xFC, 0xFD), &(const struct rule)REP(&UTF8_CONT, 5, 5)));
-/* Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII / UTF8-CONT / SP / HTAB) */
+/* RFC 3261 section 25's UTF8-NONASCII and UTF8-CONT are read as RFC 3629
+ * UTF-8 (its section 4), the module's one UTF-8 rule:
+ *   UTF8-2    = %xC2-DF UTF8-tail
+ *   UTF8-3    = %xE0 %xA0-BF UTF8-tail / %xE1-EC 2( UTF8-tail ) /
+ *               %xED %x80-9F UTF8-tail / %xEE-EF 2( UTF8-tail )
+ *   UTF8-4    = %xF0 %x90-BF 2( UTF8-tail ) / %xF1-F3 3( UTF8-tail ) /
+ *               %xF4 %x80-8F 2( UTF8-tail )
+ *   UTF8-tail = %x80-BF */
+static const struct rule UTF8_tail = RNG(0x80, 0xBF);
+static const struct rule UTF8_2 = SEQ(&(const struct rule)RNG(0xC2, 0xDF), &UTF8_tail);
+static const struct rule UTF8_3 = ALT(
+    &(const struct rule)SEQ(&(const struct rule)RNG(0xE0, 0xE0), &(const struct rule)RNG(0xA0, 0xBF), &UTF8_tail),
+    &(const struct rule)SEQ(&(const struct rule)RNG(0xE1, 0xEC), &(const struct rule)REP(&UTF8_tail, 2, 2)),
+    &(const struct rule)SEQ(&(const struct rule)RNG(0xED, 0xED), &(const struct rule)RNG(0x80, 0x9F), &UTF8_tail),
+    &(const struct rule)SEQ(&(const struct rule)RNG(0xEE, 0xEF), &(const struct rule)REP(&UTF8_tail, 2, 2)));
+static const struct rule UTF8_4 = ALT(
+    &(const struct rule)SEQ(&(const struct rule)RNG(0xF0, 0xF0), &(const struct rule)RNG(0x90, 0xBF),
+                            &(const struct rule)REP(&UTF8_tail, 2, 2)),
+    &(const struct rule)SEQ(&(const struct rule)RNG(0xF1, 0xF3), &(const struct rule)REP(&UTF8_tail, 3, 3)),
+    &(const struct rule)SEQ(&(const struct rule)RNG(0xF4, 0xF4), &(const struct rule)RNG(0x80, 0x8F),
+                            &(const struct rule)REP(&UTF8_tail, 2, 2)));
+/* Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII / UTF8-CONT / SP / HTAB),
+ * the last two UTF-8 alternatives as above */
 static const struct rule Reason_Phrase = REP(&(const struct rule)ALT(&reserved, &unreserved,
-    &escaped, &UTF8_NONASCII, &UTF8_CONT, &SP, &HTAB), 0, -1);
+    &escaped, &UTF8_2, &UTF8_3, &UTF8_4, &SP, &HTAB), 0, -1);
 /* What the default parse takes instead: *(HTAB / %x20-7E / %x80-FF) */
 static const struct rule Tolerant_Phrase = REP(&(const struct rule)ALT(&HTAB,
     &(const struct rule)RNG(0x20, 0x7E), &(const struct rule)RNG(0x80, 0xFF)), 0, -1);

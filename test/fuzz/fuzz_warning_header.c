@@ -4,14 +4,18 @@
  * report" it checks properties: every span it hands out lies inside the
  * input, every agent it accepts is one the builder accepts, a warning
  * rebuilt with sipcodes_warning_format parses back to the same code, agent
- * and text, and sipcodes_warning_code agrees with the walk.
+ * and text, sipcodes_warning_code agrees with the walk, and an IPv6
+ * reference is an agent exactly when inet_pton(AF_INET6) takes the address
+ * inside it (RFC 3986's IPv6address is RFC 4291's text forms).
  *
  *   clang -fsanitize=fuzzer,address,undefined -Icsrc/core \
  *       test/fuzz/fuzz_warning_header.c csrc/core/[a-z]*.c -o fuzz_warning_header
  *   ./fuzz_warning_header test/fuzz/corpus/warning_header
  */
+#define _POSIX_C_SOURCE 200112L     /* inet_pton */
 #include "sipcodes.h"
 
+#include <arpa/inet.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,5 +112,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     /* The agent check on its own reads exactly size bytes as well. */
     (void)sipcodes_warn_agent_valid(text, size, NULL);
+
+    /* The input as the address of an IPv6 reference, against inet_pton. */
+    if (size < 64 && memchr(data, '\0', size) == NULL && memchr(data, ']', size) == NULL) {
+        char addr[64], agent[80];
+        unsigned char out[16];
+        memcpy(addr, data, size);
+        addr[size] = '\0';
+        agent[0] = '[';
+        memcpy(agent + 1, data, size);
+        agent[size + 1] = ']';
+        CHECK(sipcodes_warn_agent_valid(agent, size + 2, NULL)
+              == (inet_pton(AF_INET6, addr, out) == 1));
+    }
     return 0;
 }
