@@ -3,7 +3,8 @@
 #   make                      the module for one Lua: build/lua5.4/sipcodes.so
 #   make LUA_VERSION=5.1      ... for another (5.1 5.2 5.3 5.4 5.5, or jit)
 #   make LUA_INCDIR=/opt/lua/include LUA_VERSION=5.4   headers found elsewhere
-#   make install              the module, the sipcode command, the types, docs
+#   make install              the module, the sipcode command and its manual
+#                             page, the types, docs
 #
 #   make demo                 run examples/demo.lua (Lua 5.4)
 #   make test                 the whole test suite; ends "N passed, N failed"
@@ -153,11 +154,16 @@ PREFIX          ?= /usr/local
 LUA_CMODULE_DIR ?= $(PREFIX)/lib/lua/$(if $(filter jit,$(LUA_VERSION)),5.1,$(LUA_VERSION))
 BINDIR          ?= $(PREFIX)/bin
 DATADIR         ?= $(PREFIX)/share
-# The command's #! line names the interpreter of the installed module.
+MANDIR          ?= $(DATADIR)/man
+# The command's #! line names the interpreter of the installed module: a
+# name is looked up on PATH when the command runs (#!/usr/bin/env NAME), a
+# path is written as it is.  Lua 5.5, which no distribution names yet,
+# takes the path of its interpreter (docs/install.md).
 LUA_INTERPRETER ?= $(if $(filter jit,$(LUA_VERSION)),luajit,lua$(LUA_VERSION))
+SHEBANG := $(if $(filter /%,$(LUA_INTERPRETER)),$(LUA_INTERPRETER),/usr/bin/env $(LUA_INTERPRETER))
 
-.PHONY: install install-module install-command install-types
-install: install-module install-command install-types
+.PHONY: install install-module install-command install-types install-man
+install: install-module install-command install-types install-man
 
 install-module: $(MODULE)
 	install -d $(DESTDIR)$(LUA_CMODULE_DIR)
@@ -165,10 +171,22 @@ install-module: $(MODULE)
 
 install-command: bin/sipcode
 	install -d $(DESTDIR)$(BINDIR)
-	sed -e '1s|.*|#!/usr/bin/env $(LUA_INTERPRETER)|' \
+	sed -e '1s|.*|#!$(SHEBANG)|' \
 	    -e 's|^local INSTALLED_MODULE_DIR = nil$$|local INSTALLED_MODULE_DIR = "$(LUA_CMODULE_DIR)"|' \
 	    bin/sipcode >$(DESTDIR)$(BINDIR)/sipcode
 	chmod 0755 $(DESTDIR)$(BINDIR)/sipcode
+	@command -v '$(LUA_INTERPRETER)' >/dev/null 2>&1 || \
+		echo "make install: note: no '$(LUA_INTERPRETER)' here, which $(BINDIR)/sipcode runs on; name the Lua it is to run on with LUA_INTERPRETER=" >&2
+
+# The manual page is made from the command's --help text (build-aux/manpage).
+build/man/sipcode.1: bin/sipcode csrc/core/version.h build-aux/manpage
+	@mkdir -p $(@D)
+	sh build-aux/manpage bin/sipcode csrc/core/version.h >$@.tmp
+	mv $@.tmp $@
+
+install-man: build/man/sipcode.1
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 0644 build/man/sipcode.1 $(DESTDIR)$(MANDIR)/man1/sipcode.1
 
 # Not on package.path: a sipcodes.lua there would shadow the C module.
 install-types: types/sipcodes.lua docs/api.md

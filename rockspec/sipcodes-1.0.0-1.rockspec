@@ -11,10 +11,14 @@ description = {
    summary = "The SIP response code table for Lua, with lookups, classification, formatting and parsing",
    detailed = [[
       Every SIP response code of the IANA registry (100 Trying to 608 Rejected)
-      as immutable lookup tables, with functions to classify codes (RFC 3261),
-      map unknown codes to what a UAC must treat them as, format status lines
-      and parse them strictly. Written in C; the same answers on Lua 5.1 to
-      5.5 and LuaJIT.
+      as sealed lookup tables, with functions to classify codes (RFC 3261),
+      map unknown codes to what a UAC must treat them as, and format status
+      lines; status lines parsed leniently, as real SIP stacks send them, or
+      strictly to RFC 3261's grammar; Q.850 causes (RFC 3398, FreeSWITCH);
+      Reason header (RFC 3326) and Warning header (RFC 3261) values written
+      and parsed; best-response selection and Kamailio-style status patterns;
+      and the sipcode command, which explains codes and annotates SIP traces.
+      Written in C; the same answers on Lua 5.1 to 5.5 and LuaJIT.
    ]],
    homepage = "https://github.com/sipcodes/sipcodes",
    license = "MIT",

@@ -13,7 +13,9 @@
 #include "sealed.h"
 #include "sipcodes.h"
 
-#if defined(__GNUC__)
+#if defined(_WIN32) || defined(__CYGWIN__)
+#define LSIPCODES_EXPORT __declspec(dllexport)
+#elif defined(__GNUC__)
 #define LSIPCODES_EXPORT __attribute__((visibility("default")))
 #else
 #define LSIPCODES_EXPORT
