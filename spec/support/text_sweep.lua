@@ -1,0 +1,31 @@
+-- Texts for the round-trip sweeps of the header specs: runs of the pieces
+-- where the rule for text is decided (quoted-pairs, folding, the edges of
+-- every UTF-8 form, controls), drawn the same way on every VM.
+local M = {}
+
+M.QUOTED_PIECES = { "a", " ", "\t", "\\", '\\"', "\\a", "\\\t", "\\\0", "\\\127", "\r\n ", "\r\n",
+  "\128", "\169", "\191", "\192", "\194", "\195", "\224", "\237", "\160", "\240", "\144",
+  "\244", "\143", "\248", "\252", "\255", "\0", "\127" }
+
+-- A pseudo-random draw 0..n-1 from seed: integer arithmetic a double holds
+-- exactly, so every VM draws the same.
+function M.random(seed)
+  return function(n)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  end
+end
+
+-- Calls each(text, draw) for count texts of 1 to 6 pieces; returns how
+-- many calls returned true.
+function M.sweep(seed, count, each)
+  local draw, pieces, taken = M.random(seed), M.QUOTED_PIECES, 0
+  for _ = 1, count do
+    local parts = {}
+    for i = 1, draw(6) + 1 do parts[i] = pieces[draw(#pieces) + 1] end
+    if each(table.concat(parts), draw) then taken = taken + 1 end
+  end
+  return taken
+end
+
+return M
