@@ -86,6 +86,8 @@ enum op_kind {
     OP_EOL,      /* push: "$", the empty span at 3 */
     OP_EMPTY,    /* push: the empty string, "()" */
     OP_CAT,      /* pop 2, push their concatenation */
+    OP_CAT_DIGITS, /* the top followed by one digit from the mask: the
+                      commonest concatenation, in one step */
     OP_ALT,      /* pop 2, push their union */
     OP_REPEAT,   /* pop 1, push it {min, max}, each capped at 4 */
     OP_TOP       /* pop 1: a top-level alternative, maybe an exclusion */
@@ -122,6 +124,13 @@ static int emit(struct parser *ps, enum op_kind kind, unsigned arg)
 {
     if (ps->nops >= MAX_OPS)
         return sipcodes_error_at(ps->err, ps->pos, "pattern too long");
+    /* A concatenation whose right side is the digit atom just pushed. */
+    if (kind == OP_CAT && ps->nops > 0 && OP_KIND(ps->op[ps->nops - 1]) == OP_DIGITS) {
+        ps->nops--;
+        ps->sp--;
+        kind = OP_CAT_DIGITS;
+        arg = OP_ARG(ps->op[ps->nops]);
+    }
     ps->op[ps->nops++] = OP(kind, arg);
     switch (kind) {
     case OP_DIGITS: case OP_RANGE: case OP_BOL: case OP_EOL: case OP_EMPTY:
@@ -130,7 +139,7 @@ static int emit(struct parser *ps, enum op_kind kind, unsigned arg)
     case OP_CAT: case OP_ALT: case OP_TOP:
         ps->sp--;
         break;
-    case OP_REPEAT:
+    case OP_REPEAT: case OP_CAT_DIGITS:
         break;
     }
     if (ps->sp > ps->max_sp)
@@ -614,13 +623,19 @@ static void run(const struct parser *ps, int code, unsigned *include,
     *include = *exclude = 0;
     for (i = 0; i < ps->nops; i++) {
         uint32_t op = ps->op[i];
-        unsigned arg = OP_ARG(op), v = 0, p;
+        unsigned arg = OP_ARG(op), v;
         switch (OP_KIND(op)) {
         case OP_DIGITS:
-            for (p = 0; p < 3; p++)
-                if ((arg >> d[p]) & 1u)
-                    v |= SPAN(p, p + 1);
-            stack[sp++] = (uint16_t)v;
+            stack[sp++] = (uint16_t)(((arg >> d[0]) & 1u) * SPAN(0, 1)
+                                     | ((arg >> d[1]) & 1u) * SPAN(1, 2)
+                                     | ((arg >> d[2]) & 1u) * SPAN(2, 3));
+            break;
+        case OP_CAT_DIGITS:
+            /* Spans ending at q, for each q whose digit is in the mask,
+             * grow by one: column q moves to column q + 1. */
+            v = ((arg >> d[0]) & 1u) * 0x1111u | ((arg >> d[1]) & 1u) * 0x2222u
+                | ((arg >> d[2]) & 1u) * 0x4444u;
+            stack[sp - 1] = (uint16_t)((stack[sp - 1] & v) << 1);
             break;
         case OP_RANGE:
             stack[sp++] = (uint16_t)((unsigned)code >= arg >> 10
