@@ -407,6 +407,8 @@ describe("matcher and matches", function()
     {"*4xx", "quantifier follows nothing"},
     {"4xx|+5xx", "quantifier follows nothing"},
     {"^*486", "take no quantifier"},
+    {"(^[0-9]){3}", "in a repeated group is not supported"},
+    {"(4[0-9]$)+", "in a repeated group is not supported"},
     {"4[0-9] {2}", "before a quantifier"},
     {"4[0-9]{2,1}", "greater than"},
     {"4[0-9]{2", "unterminated '{'"},

@@ -115,6 +115,8 @@ struct parser {
     unsigned nalts;
     int have_include;
     int have_range;
+    size_t anchors;               /* "^" and "$" read so far */
+    size_t last_anchor;           /* where the latest stands */
     /* Digits that no atom tells apart get the same class. */
     unsigned char digit_class[10];
     unsigned nclasses;
@@ -464,9 +466,10 @@ static int range_at(const struct parser *ps, int *lo, int *hi, size_t *end)
 }
 
 /* One atom at the cursor; *anchor is set for "^" and "$", which take no
- * quantifier. */
+ * quantifier, and for a group that holds one. */
 static int parse_atom(struct parser *ps, unsigned depth, int *anchor)
 {
+    size_t anchors = ps->anchors;
     size_t at = ps->pos;
     int ch = peek(ps), lo, hi;
     size_t end;
@@ -482,6 +485,7 @@ static int parse_atom(struct parser *ps, unsigned depth, int *anchor)
         if (peek(ps) != ')')
             return sipcodes_error_at(ps->err, at, "unbalanced '('");
         ps->pos++;
+        *anchor = ps->anchors > anchors ? 2 : 0;
         return 1;
     case ')':
         return sipcodes_error_at(ps->err, at, "unbalanced ')'");
@@ -494,6 +498,8 @@ static int parse_atom(struct parser *ps, unsigned depth, int *anchor)
     case '$':
         ps->pos++;
         *anchor = 1;
+        ps->anchors++;
+        ps->last_anchor = at;
         return emit(ps, ch == '^' ? OP_BOL : OP_EOL, 0);
     case '*': case '+': case '?': case '{':
         return sipcodes_error_at(ps->err, at,
@@ -545,9 +551,16 @@ static int parse_branch(struct parser *ps, unsigned depth, unsigned *pieces)
         if (!parse_atom(ps, depth, &anchor))
             return 0;
         while (is_quantifier(peek(ps))) {
-            if (anchor)
+            if (anchor == 1)
                 return sipcodes_error_at(ps->err, ps->pos,
                             "'^' and '$' take no quantifier");
+            /* glibc's regexec lets the copies of an anchor that a repeat
+             * makes match anywhere ("(^[0-9]){2}" matches 100), so no
+             * answer here could be both t_check_status's and right. */
+            if (anchor == 2)
+                return sipcodes_error_at(ps->err, ps->last_anchor,
+                            "'^' or '$' in a repeated group is not supported: "
+                            "anchor outside the group");
             if (!parse_quantifier(ps))
                 return 0;
         }
@@ -762,6 +775,8 @@ int sipcodes_pattern_compile(const char *text, size_t len,
     ps.nalts = 0;
     ps.have_include = 0;
     ps.have_range = 0;
+    ps.anchors = 0;
+    ps.last_anchor = 0;
     memset(ps.digit_class, 0, sizeof ps.digit_class);
     ps.nclasses = 1;
     if (!parse_pattern(&ps))

@@ -43,7 +43,8 @@ struct sipcodes_codeset {
  * reading (anchored at both ends) differ for some code is refused, and the
  * message names the code ("48" matches 148 there).  Also refused: what
  * regcomp refuses; a character or "[...]" that matches no digit (a
- * letter, a blank elsewhere, an unbalanced ")"); "\"; a NUL byte; an
+ * letter, a blank elsewhere, an unbalanced ")"); "\"; a NUL byte; "^"
+ * or "$" inside a repeated group, where glibc's regexec misreads them; an
  * empty alternative at the top level; a top-level alternative that matches
  * no valid code ("7xx"); a pattern that matches nothing ("4xx|!4xx"); more
  * than SIPCODES_PATTERN_MAX_LEN bytes or groups deeper than
