@@ -104,8 +104,11 @@ static void gen_bracket(struct gen *g)
     put(g, "[");
     if (take(g, 4) == 0)
         put(g, "^");
-    for (i = 0; i <= n; i++)
-        put(g, items[take(g, sizeof items / sizeof *items)]);
+    for (i = 0; i <= n; i++) {
+        const char *item = items[take(g, sizeof items / sizeof *items)];
+        /* A first "^" would negate, and "]" after it would not close. */
+        put(g, i == 0 && item[0] == '^' ? "5" : item);
+    }
     put(g, "]");
 }
 
