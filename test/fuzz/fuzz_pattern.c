@@ -22,6 +22,8 @@
  *               next to an operator, "\", NUL, the length limit, a
  *               top-level alternative or pattern that matches no code...).
  * and the answer holds together: compiling again gives the same result.
+ * FUZZ_PATTERN_SHOW=1 in the environment prints each generated pattern
+ * with the regular expressions it is compared with.
  */
 #include "sipcodes.h"
 
