@@ -215,6 +215,64 @@ static void test_partial_patterns(void)
     }
 }
 
+/* spec/fixtures/kamailio-patterns.tsv, which the Lua specs hold the
+ * matcher to, says what regexec says, and the compiler agrees. */
+static void test_fixture(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[512];
+    int lines = 0, good = 0;
+    if (f == NULL) {
+        check(0, "fixture: spec/fixtures/kamailio-patterns.tsv opens (run from the top)");
+        return;
+    }
+    while (fgets(line, sizeof line, f) != NULL) {
+        char *pattern = line, *kind, *value;
+        struct sipcodes_codeset set;
+        struct sipcodes_error err;
+        int code, ok = 1;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        kind = strchr(pattern, '\t');
+        value = kind != NULL ? strchr(kind + 1, '\t') : NULL;
+        lines++;
+        if (value == NULL)
+            continue;
+        *kind++ = '\0';
+        *value++ = '\0';
+        if (strcmp(kind, "partial") == 0) {
+            char want[16];
+            snprintf(want, sizeof want, " %s ", value);
+            ok = first_partial_code(pattern) == atoi(value)
+                 && !sipcodes_pattern_compile(pattern, strlen(pattern), &set, &err)
+                 && strstr(err.message, want) != NULL;
+        } else {
+            int in[1000] = {0};
+            char *item = value;
+            while (strcmp(value, "none") != 0 && *item != '\0') {
+                int lo = (int)strtol(item, &item, 10), hi = lo;
+                if (*item == '-')
+                    hi = (int)strtol(item + 1, &item, 10);
+                for (code = lo; code <= hi && code < 1000; code++)
+                    in[code] = 1;
+                if (*item == ',')
+                    item++;
+            }
+            ok = sipcodes_pattern_compile(pattern, strlen(pattern), &set, &err);
+            for (code = 100; code <= 699; code++)
+                ok &= in[code] == kamailio_matches(pattern, code)
+                      && in[code] == sipcodes_codeset_contains(&set, code);
+        }
+        if (!ok)
+            printf("# fixture line for %s is not what regexec or the compiler says\n", pattern);
+        good += ok;
+    }
+    fclose(f);
+    check(lines > 0 && good == lines,
+          "fixture: every kamailio-patterns.tsv line is regexec's answer and the compiler's");
+}
+
 /* The length and depth limits, at the limit and one past; blanks (space
  * and tab) count as bytes. */
 static void test_limits(void)
@@ -392,6 +450,7 @@ int main(int argc, char **argv)
     test_patterns();
     test_kamailio_patterns();
     test_partial_patterns();
+    test_fixture("spec/fixtures/kamailio-patterns.tsv");
     test_limits();
     test_nested_quantifiers();
     test_random_patterns(rounds);
