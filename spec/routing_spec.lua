@@ -296,6 +296,14 @@ local cases = {
   {"((487)|((408)))", oracle({"^487$", "^408$"})},
   {"100-699", oracle({"^[1-6]%d%d$"})},
   {"599-600", oracle({"^599$", "^600$"})},
+  -- the additions inside regular expressions
+  {"(4|5)xx", oracle({"^[45]%d%d$"})},
+  {"5x{2}", oracle({"^5%d%d$"})},
+  {"!(5|6)[0-9]{2}", oracle({"^[1-4]%d%d$"})},
+  {"480-489|5[0-9]{2}|!503", oracle({"^48%d$", "^5%d%d$"}, {"^503$"})},
+  {"( 4 | 5 )xx", oracle({"^[45]%d%d$"})},
+  {"(480-489)?4xx", oracle({"^4%d%d$"})},
+  {"486\t|\t5xx", oracle({"^486$", "^5%d%d$"})},
 }
 
 describe("matcher and matches", function()
@@ -354,22 +362,26 @@ describe("matcher and matches", function()
   end)
 
   local refused = {
-    {"4[0-9]+", "quantifiers"},
-    {"4[0-9]*", "quantifiers"},
-    {"4[0-9]{2}", "quantifiers"},
-    {"4xx?", "quantifiers"},
     {"", "empty pattern"},
     {"   ", "empty pattern"},
     {"4xx|", "empty alternative"},
     {"|4xx", "empty alternative"},
     {"4xx||5xx", "empty alternative"},
-    {"48", "three positions"},
-    {"4860", "three positions"},
-    {"48x6", "three positions"},
-    {"(4|5)xx", "three positions"},
+    {"48", "t_check_status"},
+    {"4[0-9]+", "t_check_status"},
+    {"4[0-9]*", "t_check_status"},
+    {"4xx?", "t_check_status"},
+    {"^", "t_check_status"},
+    {"^()", "t_check_status"},
+    {"$", "t_check_status"},
+    {"4860", "matches no status code"},
+    {"48x6", "matches no status code"},
     {"7xx", "matches no status code"},
     {"099", "matches no status code"},
     {"0xx", "matches no status code"},
+    {"(487)(408)", "matches no status code"},
+    {"4^86", "matches no status code"},
+    {"48$6", "matches no status code"},
     {"489-480", "reversed range"},
     {"4xx-5xx", "range joins two exact codes"},
     {"099-100", "100-699"},
@@ -378,26 +390,31 @@ describe("matcher and matches", function()
     {"4xx)", "unbalanced ')'"},
     {"(4xx|!487)", "'!' may only start"},
     {"!!487", "'!' may only start"},
-    {"4xx|!4xx", "matches no status code"},
-    {"[]xx", "empty '[]'"},
-    {"[9-0]xx", "reversed range in"},
-    {"[^0-9]xx", "excludes every digit"},
-    {"4[a-z]x", "only digits"},
-    {"[4xx", "only digits"},
-    {"[4", "unterminated"},
-    {"abc", "expected a status code"},
-    {"486 487", "expected '|'"},
-    {"4xx,5xx", "expected '|'"},
-    {"(487)(408)", "expected '|'"},
-    {"486\0", "expected '|'"},
-    {"^^486", "expected a status code"},
-    {"486$$", "expected '|'"},
-    {"4^86", "three positions"},
-    {"48$6", "three positions"},
-    {"^", "empty alternative"},
-    {"^()", "empty alternative"},
-    {"$", "expected a status code"},
     {"^!487", "'!' may only start"},
+    {"4xx|!4xx", "pattern matches no status code"},
+    {"[]xx", "unterminated"},
+    {"[9-0]xx", "reversed range in"},
+    {"[^0-9]xx", "matches no digit"},
+    {"4[a-z]x", "matches no digit"},
+    {"[4xx", "unterminated"},
+    {"[4", "unterminated"},
+    {"4[[:digits:]]x", "unknown character class"},
+    {"abc", "matches no digit"},
+    {"4xx,5xx", "matches no digit"},
+    {"486\n", "matches no digit"},
+    {"486 487", "a blank matches no digit"},
+    {"486\0", "NUL"},
+    {"4\\d\\d", "'\\' is not supported"},
+    {"*4xx", "quantifier follows nothing"},
+    {"4xx|+5xx", "quantifier follows nothing"},
+    {"^*486", "take no quantifier"},
+    {"(^[0-9]){3}", "in a repeated group is not supported"},
+    {"(4[0-9]$)+", "in a repeated group is not supported"},
+    {"4[0-9] {2}", "before a quantifier"},
+    {"4[0-9]{2,1}", "greater than"},
+    {"4[0-9]{2", "unterminated '{'"},
+    {"4[0-9]{x}", "holds a count"},
+    {"4[0-9]{32768}", "above 32767"},
   }
 
   it("refuse malformed patterns when compiled, saying what and where", function()
@@ -415,10 +432,16 @@ describe("matcher and matches", function()
   end)
 
   it("say at which byte a pattern went wrong", function()
-    assert.has_error(function() sip.matcher("4[0-9]+") end,
-      "bad argument #1 to 'matcher' (invalid status pattern \"4[0-9]+\": "
-      .. "quantifiers ('+', '*', '?', '{n}') are not supported: write one "
-      .. "position per digit, e.g. 4[0-9][0-9] at byte 7)")
+    assert.has_error(function() sip.matcher("48") end,
+      "bad argument #1 to 'matcher' (invalid status pattern \"48\": "
+      .. "t_check_status, which matches anywhere in the code, answers 148 "
+      .. "differently: write whole codes, e.g. 48[0-9] or ^48$ at byte 1)")
+    assert.has_error(function() sip.matcher("5[0-9]+") end,
+      "bad argument #1 to 'matcher' (invalid status pattern \"5[0-9]+\": "
+      .. "t_check_status, which matches anywhere in the code, answers 150 "
+      .. "differently: write whole codes, e.g. 48[0-9] or ^48$ at byte 1)")
+    local _, quantifier = pcall(sip.matcher, "4[0-9]{2,1}")
+    assert.is_truthy(quantifier:find("at byte 7)", 1, true), quantifier)
     local _, err = pcall(sip.matcher, "408|7xx")
     assert.is_truthy(err:find("at byte 5)", 1, true), err)
   end)
@@ -430,6 +453,71 @@ describe("matcher and matches", function()
       "bad argument #1 to 'matcher' (status pattern expected, got nil)")
     assert.has_error(function() sip.matches(486, nil) end,
       "bad argument #2 to 'matches' (status pattern expected, got nil)")
+  end)
+end)
+
+-- What Kamailio's t_check_status() answers for patterns real configurations
+-- use: written with regcomp/regexec and checked against them again by the
+-- C core's tests (spec/fixtures/kamailio-patterns.tsv).
+local function kamailio_patterns()
+  local path = (debug.getinfo(1, "S").source:match("^@(.*)routing_spec%.lua$") or "spec/")
+    .. "fixtures/kamailio-patterns.tsv"
+  local rows = {}
+  for line in assert(io.open(path)):lines() do
+    local pattern, kind, value = line:match("^([^#\t][^\t]*)\t(%a+)\t(.*)$")
+    if pattern then
+      local row = {pattern = pattern, kind = kind, codes = {}}
+      if kind == "partial" then
+        row.code = tonumber(value)
+      elseif value ~= "none" then
+        for lo, hi in value:gmatch("(%d+)%-?(%d*)") do
+          for code = tonumber(lo), tonumber(hi ~= "" and hi or lo) do row.codes[code] = true end
+        end
+      end
+      rows[#rows + 1] = row
+    end
+  end
+  return rows
+end
+
+describe("matcher and t_check_status", function()
+  local rows = kamailio_patterns()
+
+  it("has the patterns of every form", function()
+    local seen = {}
+    for _, row in ipairs(rows) do seen[row.pattern] = row.kind end
+    for _, pattern in ipairs({"(5|6)[0-9][0-9]", "4[0-9]{2}", "[[:digit:]]{3}",
+                              "((4|5)0[0-9])|603"}) do
+      assert.are.equal("codes", seen[pattern], pattern)
+    end
+    assert.are.equal("partial", seen["48"])
+    assert.are.equal("partial", seen["5[0-9]+"])
+  end)
+
+  it("answer what t_check_status answers on every code, as integer and as string", function()
+    for _, row in ipairs(rows) do
+      if row.kind == "codes" then
+        local m = sip.matcher(row.pattern)
+        for code = 100, 699 do
+          local want = row.codes[code] == true
+          assert.are.equal(want, m(code), row.pattern .. " " .. code)
+          assert.are.equal(want, m(tostring(code)), row.pattern .. " '" .. code .. "'")
+          assert.are.equal(want, sip.matches(code, row.pattern), row.pattern .. " " .. code)
+          assert.are.equal(want, sip.matches(tostring(code), row.pattern), row.pattern)
+        end
+      end
+    end
+  end)
+
+  it("refuse a pattern t_check_status would find inside a code, naming the code", function()
+    for _, row in ipairs(rows) do
+      if row.kind == "partial" then
+        local ok, err = pcall(sip.matcher, row.pattern)
+        assert.is_false(ok, row.pattern)
+        assert.is_truthy(err:find("t_check_status, which matches anywhere in the code, answers "
+          .. row.code .. " differently: write whole codes", 1, true), row.pattern .. " -> " .. err)
+      end
+    end
   end)
 end)
 

@@ -331,14 +331,18 @@ function sip.parse_warning_header(value) end
 ---@return integer|nil index
 function sip.best_response(codes) end
 
----Compiles a status pattern ("408|5xx", "5[0-9][0-9]", "(487)|(408)",
----"480-489", "4xx|!487") into a predicate; a malformed pattern raises.
+---Compiles a status pattern into a predicate: a POSIX extended regular
+---expression as Kamailio's t_check_status takes it ("408|5[0-9][0-9]",
+---"(5|6)[0-9][0-9]", "4[0-9]{2}"), with its answer, plus "5xx", "480-489"
+---and "4xx|!487".  A malformed pattern raises, and so does one that
+---t_check_status would find inside a code ("48" matches 148 there).
 ---The same pattern gives the same predicate while it is in use.
 ---@param pattern string
 ---@return fun(code: sipcodes.code): boolean predicate
 function sip.matcher(pattern) end
 
----True when code is in the status pattern; a malformed pattern raises.
+---True when code is in the status pattern (see sip.matcher); a malformed
+---pattern raises.
 ---@param code sipcodes.code
 ---@param pattern string
 ---@return boolean
