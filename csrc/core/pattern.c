@@ -720,12 +720,6 @@ static const char differs_message[SIPCODES_MAX_CODE - SIPCODES_MIN_CODE + 1]
 
 /* ---- code sets -------------------------------------------------------- */
 
-static void set_add(struct sipcodes_codeset *set, int code)
-{
-    unsigned bit = (unsigned)(code - SIPCODES_MIN_CODE);
-    set->bits[bit / 32] |= (uint32_t)1u << (bit % 32);
-}
-
 int sipcodes_codeset_contains(const struct sipcodes_codeset *set, int code)
 {
     unsigned bit;
@@ -733,6 +727,25 @@ int sipcodes_codeset_contains(const struct sipcodes_codeset *set, int code)
         return 0;
     bit = (unsigned)(code - SIPCODES_MIN_CODE);
     return (set->bits[bit / 32] >> (bit % 32)) & 1u;
+}
+
+/* Adds first .. first + 9 (a row: first is a multiple of ten) for the
+ * last digits whose bits are set in `digits`. */
+static void set_add_row(struct sipcodes_codeset *set, int first, unsigned digits)
+{
+    unsigned bit = (unsigned)(first - SIPCODES_MIN_CODE);
+    set->bits[bit / 32] |= (uint32_t)digits << (bit % 32);
+    if (bit % 32 > 32 - 10)
+        set->bits[bit / 32 + 1] |= (uint32_t)(digits >> (32 - bit % 32));
+}
+
+/* The lowest digit in a non-empty mask of digits. */
+static unsigned lowest_digit(unsigned digits)
+{
+    unsigned d = 0;
+    while (!((digits >> d) & 1u))
+        d++;
+    return d;
 }
 
 static int set_is_empty(const struct sipcodes_codeset *set)
@@ -753,10 +766,12 @@ int sipcodes_pattern_compile(const char *text, size_t len,
     struct parser ps;
     struct sipcodes_codeset set;
     unsigned char matched[(MAX_ALTS + 7) / 8];
-    /* Per class triple: 0 not run yet, else 4 | the two readings. */
-    unsigned char memo[10 * 10 * 10];
-    int code, differs = 0;
-    unsigned alt;
+    /* Per pair of classes of a row's first two digits: its last digits
+     * in the set and read apart. */
+    struct { uint16_t in, odd; unsigned char done; } memo[10 * 10];
+    unsigned class_digits[10];
+    int differs = 0;
+    unsigned alt, d, d0, d1, c;
     size_t i;
 
     if (out != NULL)
@@ -787,21 +802,36 @@ int sipcodes_pattern_compile(const char *text, size_t len,
     memset(&set, 0, sizeof set);
     memset(matched, 0, sizeof matched);
     memset(memo, 0, sizeof memo);
-    for (code = SIPCODES_MIN_CODE; code <= SIPCODES_MAX_CODE; code++) {
-        unsigned key = ((unsigned)ps.digit_class[code / 100] * 10
-                        + ps.digit_class[code / 10 % 10]) * 10
-                       + ps.digit_class[code % 10];
-        unsigned answer;
-        if (ps.have_range || memo[key] == 0) {
-            unsigned include, exclude;
-            run(&ps, code, &include, &exclude, matched);
-            memo[key] = (unsigned char)(4u | readings(&ps, include, exclude));
+    memset(class_digits, 0, sizeof class_digits);
+    for (d = 0; d < 10; d++)
+        class_digits[ps.digit_class[d]] |= 1u << d;
+    /* A row of ten codes at a time.  Without a "480-489" range a code's
+     * answer depends only on the classes of its digits: a row's answers
+     * are worked out once per pair of classes of its first two digits
+     * (memo), each class of the last digit run once, on its lowest digit. */
+    for (d0 = 1; d0 <= 6; d0++) {
+        for (d1 = 0; d1 <= 9; d1++) {
+            int first = (int)(d0 * 100 + d1 * 10);
+            unsigned pair = ps.digit_class[d0] * 10u + ps.digit_class[d1];
+            if (ps.have_range || !memo[pair].done) {
+                unsigned n = ps.have_range ? 10u : ps.nclasses;
+                memo[pair].in = memo[pair].odd = 0;
+                memo[pair].done = 1;
+                for (c = 0; c < n; c++) {
+                    unsigned digits = ps.have_range ? 1u << c : class_digits[c];
+                    unsigned include, exclude, answer;
+                    run(&ps, first + (int)lowest_digit(digits), &include, &exclude, matched);
+                    answer = readings(&ps, include, exclude);
+                    if (answer == 3u)
+                        memo[pair].in |= (uint16_t)digits;
+                    else if (answer != 0)
+                        memo[pair].odd |= (uint16_t)digits;
+                }
+            }
+            set_add_row(&set, first, memo[pair].in);
+            if (memo[pair].odd != 0 && differs == 0)
+                differs = first + (int)lowest_digit(memo[pair].odd);
         }
-        answer = memo[key] & 3u;
-        if (answer == 3u)
-            set_add(&set, code);
-        else if (answer != 0 && differs == 0)
-            differs = code;
     }
 
     for (alt = 0, i = 0; i < ps.nops; i++) {
