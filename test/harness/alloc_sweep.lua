@@ -14,8 +14,8 @@
 --   S.functions()       the names of the functions the entry points cover
 --
 -- The function list is written from docs/api.md and types/sipcodes.lua,
--- not read from the module, so that a field a failure left out is missed;
--- test/check/15-alloc-failure compares it with types/sipcodes.lua.
+-- not read from the module, so that a field a failure left out shows;
+-- test/check/15-alloc-failure compares it with both.
 local load_chunk = loadstring or load
 local unpack_all = table.unpack or unpack
 local format, concat, sort = string.format, table.concat, table.sort
