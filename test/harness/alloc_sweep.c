@@ -135,6 +135,7 @@ static lua_State *open_state(struct sweep *sw)
     lua_State *L;
     sw->lim.grown = sw->lim.fail_from = sw->lim.refused = 0;
 #if LUA_VERSION_NUM >= 505
+    /* A fixed seed: the same hashes, so the same allocations, each time. */
     L = lua_newstate(limited_alloc, &sw->lim, 0);
 #else
     L = lua_newstate(limited_alloc, &sw->lim);
