@@ -224,7 +224,8 @@ clean:
 # The busted suite under ASan+UBSan (Lua 5.4 and 5.1) and under valgrind
 # (Lua 5.4); every test/fuzz/fuzz_*.c under libFuzzer with ASan+UBSan; the
 # state harness under ThreadSanitizer and for memory growth; the objects'
-# sections for writable state.  Suites live in test/check/.
+# sections for writable state; every entry point with each of its
+# allocations refused in turn.  Suites live in test/check/.
 
 FUZZ_SECONDS ?= 60
 SAN_CC       ?= gcc
@@ -235,6 +236,10 @@ HARNESS_VMS  := $(VMS)
 # LuaJIT unwinds errors with its own unwinder, which ThreadSanitizer cannot
 # follow through instrumented frames: PUC Lua only under TSan.
 TSAN_VMS     := lua5.1 lua5.2 lua5.3 lua5.4
+# The allocation-failure sweep gives the state its own allocator, which
+# LuaJIT does not take on 64-bit hosts.  Lua 5.5 is added by its suite,
+# from its source archive.
+ALLOC_VMS    := lua5.1 lua5.2 lua5.3 lua5.4
 LIB_lua5.1   := -llua5.1
 LIB_lua5.2   := -llua5.2
 LIB_lua5.3   := -llua5.3
@@ -250,6 +255,7 @@ FUZZ_TARGETS := $(patsubst test/fuzz/%.c,build/fuzz/%,$(wildcard test/fuzz/fuzz_
 CHECK_BUILDS := $(foreach vm,$(ASAN_VMS),asan-$(vm)) \
 	$(foreach vm,$(TSAN_VMS),tsan-$(vm) build/tsan/$(vm)/states) \
 	$(foreach vm,$(HARNESS_VMS),build/harness/$(vm)/states) \
+	$(foreach vm,$(ALLOC_VMS),build/harness/$(vm)/alloc_sweep) \
 	$(FUZZ_TARGETS)
 
 .PHONY: check
@@ -257,7 +263,7 @@ check: WERROR := -Werror
 check: deps-test deps-check build $(CHECK_BUILDS)
 	@SUITES=test/check SAN_CC='$(SAN_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 		ASAN_VMS='$(ASAN_VMS)' TSAN_VMS='$(TSAN_VMS)' HARNESS_VMS='$(HARNESS_VMS)' \
-		sh test/run-all
+		ALLOC_VMS='$(ALLOC_VMS)' sh test/run-all
 
 # The module built with sanitizers (build/asan/<vm>/, build/tsan/<vm>/):
 # the same rules, another compiler and flags, its own build directory.
@@ -283,6 +289,17 @@ build/harness/$(1)/states: test/harness/states.c Makefile
 		$$(LIB_$(1)) -lpthread -o $$@
 endef
 $(foreach vm,$(HARNESS_VMS),$(eval $(call check_rules,$(vm))))
+
+# The allocation-failure sweep, against each PUC Lua; for Lua 5.5, against
+# the static library build-aux/lua5.5 makes (-E: the module finds the Lua
+# API in the executable).
+LUA55_DIR := build/lua-5.5.0
+build/harness/lua%/alloc_sweep: test/harness/alloc_sweep.c Makefile
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Werror -I$(INC_lua$*) $< $(LIB_lua$*) -o $@
+build/harness/lua5.5/alloc_sweep: test/harness/alloc_sweep.c Makefile $(LUA55_DIR)/liblua.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Werror -I$(LUA55_DIR) $< $(LUA55_DIR)/liblua.a -lm -ldl -Wl,-E -o $@
 
 # libFuzzer targets: the core alone, ASan+UBSan, no Lua.
 build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRC) $(CORE_HDR) $(wildcard test/fuzz/*.h) Makefile
