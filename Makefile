@@ -107,9 +107,10 @@ $(VMS:%=build-%): build-%:
 
 # The core alone, for the C tests of test/core/: no Lua anywhere.  The
 # routing test's random walk and the Warning header test run under
-# AddressSanitizer and UBSan.
+# AddressSanitizer and UBSan, and so do the limits test's exact-size
+# buffers.
 CORE_TESTS := build/core/core_test build/core/routing_core_test \
-	build/core/warning_core_test
+	build/core/warning_core_test build/core/limits_test
 build/core/core_test: test/core/core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core $< $(CORE_SRC) -o $@
@@ -121,6 +122,10 @@ build/core/warning_core_test: test/core/warning_core_test.c $(CORE_SRC) $(CORE_H
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Icsrc/core $< $(CORE_SRC) -o $@
+build/core/limits_test: test/core/limits_test.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-Icsrc/core $< $(CORE_SRC) -lm -o $@
 
 # ---- packages, demo, tests -----------------------------------------------
 
