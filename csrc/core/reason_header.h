@@ -16,8 +16,11 @@ enum sipcodes_reason_protocol {
     SIPCODES_REASON_Q850 = 2
 };
 
-/* Largest cause value a parsed reason may carry (the grammar is 1*DIGIT;
- * a longer number is reported as malformed). */
+/* The most digits a parsed cause may have (the grammar is 1*DIGIT; a
+ * longer one is reported as malformed, leading zeros or not), and so the
+ * largest cause value.  The builder refuses a larger cause, since what it
+ * writes must parse. */
+#define SIPCODES_REASON_CAUSE_DIGITS 9
 #define SIPCODES_REASON_CAUSE_MAX 999999999L
 
 /* One reason-value of a parsed header.  All pointers point into the parsed
@@ -78,10 +81,11 @@ SIPCODES_API size_t sipcodes_unquote(const char *text, size_t len, char *out);
 SIPCODES_API int sipcodes_reason_text_valid(const char *text, size_t len,
                                             struct sipcodes_error *err);
 
-/* Builds `protocol;cause=N;text="..."` (text omitted when text is NULL),
- * escaping '"' and '\' as quoted-pairs (RFC 3261 section 25).  Text must
- * pass sipcodes_reason_text_valid.  Returns 0 and fills *err when
- * the text is refused or the protocol is not a token; else 1, with *needed
+/* Builds `protocol;cause=N;text="..."` (the cause omitted when negative,
+ * the text when NULL), escaping '"' and '\' as quoted-pairs (RFC 3261
+ * section 25).  Text must pass sipcodes_reason_text_valid.  Returns 0 and
+ * fills *err when the text is refused, the protocol is not a token or the
+ * cause is above SIPCODES_REASON_CAUSE_MAX; else 1, with *needed
  * the full length (without the NUL).  buf holds the whole NUL-terminated
  * value only when *needed < cap. */
 SIPCODES_API int sipcodes_reason_format(const char *protocol, long cause,
