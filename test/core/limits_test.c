@@ -787,6 +787,79 @@ static void test_empty_fields(void)
           "warn-agent: one character, a one-digit port; not empty, not an empty port");
 }
 
+/* ---- counted buffers: never a byte past len ----------------------------- */
+
+/* docs/safety.md: the core reads counted buffers and never past them.
+ * Every prefix of each sample is handed over as an exact heap block, so
+ * that a read of the byte after it is a report; the samples end inside
+ * each construct that reads ahead: UTF-8 sequences, '%' escapes,
+ * quoted-pairs, folds, IPv6 references, ports. */
+static const char *const samples[] = {
+    "SIP/2.0 486 Busy Here\r\n",
+    "SIP/2.0 200 %41%4",
+    "SIP/2.0 200 \xC3\xBC\xE2\x82\xAC\xF0\x9F\x93\x9E\xFC\x80\x80\x80\x80\x80",
+    "SIP;cause=200;text=\"a\\\"b\xC3\xBC\" ;x=[::1];y=\"\\",
+    "Q.850 ;\r\n cause=16 ,\r\n\tSIP;text=\"\r\n x\"",
+    "370 [2001:db8::1]:5060 \"a\\\\b\xE2\x82\xAC\", 399 gw1.example.com:1 \"\"",
+    "399 192.0.2.1 \"\xF4\x8F\xBF\xBF\"",
+    "  Busy Here \t",
+    "NORMAL_CIRCUIT_CONGESTION ",
+};
+
+static int reads_within(const char *sample)
+{
+    size_t full = strlen(sample), len;
+    for (len = 0; len <= full; len++) {
+        char *text = exact(len);
+        struct sipcodes_status_line line;
+        struct sipcodes_reason_iter rit;
+        struct sipcodes_reason r;
+        struct sipcodes_warning_iter wit;
+        struct sipcodes_warning w;
+        size_t i;
+        if (len > 0)
+            memcpy(text, sample, len);
+        sipcodes_parse_status_line(text, len, 0, &line, NULL);
+        sipcodes_parse_status_line(text, len, 1, &line, NULL);
+        sipcodes_reason_valid(text, len, 0, NULL);
+        sipcodes_reason_valid(text, len, 1, NULL);
+        sipcodes_reason_tolerable(text, len, NULL);
+        sipcodes_reason_text_valid(text, len, NULL);
+        for (i = 0; i < len; i++)
+            sipcodes_utf8_nonascii_len(text + i, len - i);
+        sipcodes_reason_iter_init(&rit, text, len);
+        while (sipcodes_reason_next(&rit, &r, NULL) == 1) {
+            struct sipcodes_reason_param param;
+            size_t pos = 0;
+            while (sipcodes_reason_param_next(&r, &pos, &param))
+                ;
+        }
+        sipcodes_warning_iter_init(&wit, text, len);
+        while (sipcodes_warning_next(&wit, &w, NULL) == 1)
+            ;
+        sipcodes_warn_agent_valid(text, len, NULL);
+        sipcodes_warning_code(text, len);
+        sipcodes_code_of(text, len);
+        sipcodes_code_of_name(text, len);
+        sipcodes_cause_of(text, len);
+        sipcodes_from_digits(text, len);
+        sipcodes_cause_from_digits(text, len);
+        sipcodes_warn_code_from_digits(text, len);
+        sipcodes_profile_of(text, len);
+        free(text);
+    }
+    return 1;
+}
+
+static void test_counted_reads(void)
+{
+    size_t i;
+    int all = 1;
+    for (i = 0; i < sizeof samples / sizeof samples[0]; i++)
+        all = all && reads_within(samples[i]);
+    check(all, "every parser reads every prefix of the samples without a byte past it");
+}
+
 int main(void)
 {
     check(load_reference(), "spec/fixtures/sip-response-codes.tsv is read");
@@ -803,5 +876,6 @@ int main(void)
     test_unquote();
     test_blanks();
     test_empty_fields();
+    test_counted_reads();
     return failures == 0 ? 0 : 1;
 }
