@@ -224,6 +224,18 @@ describe("limits: which blanks the parsers take", function()
     assert.is_nil(sip.q850_cause(""))
   end)
 
+  it("takes no blank around a code, a cause, a warn-code or a profile", function()
+    for _, b in ipairs(blanks) do
+      assert.is_nil(sip.reason(b .. "486"))
+      assert.is_nil(sip.reason("486" .. b))
+      assert.is_nil(sip.from_q850(b .. "17"))
+      assert.is_nil(sip.from_q850("17" .. b))
+      assert.is_nil(sip.warning_info(b .. "370"))
+      assert.is_nil(sip.warning_info("37" .. b))
+      assert.matches("profile must be", error_of(sip.to_q850, 486, nil, "rfc3398" .. b))
+    end
+  end)
+
   it("takes one SP each between the parts of a Status-Line (RFC 3261 section 25)", function()
     assert.are.equal(200, (sip.parse_status_line("SIP/2.0 200 OK")))
     for _, line in ipairs({ "SIP/2.0  200 OK", "SIP/2.0\t200 OK", "SIP/2.0 200\tOK", " SIP/2.0 200 OK" }) do

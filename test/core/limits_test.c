@@ -692,6 +692,20 @@ static void test_blanks(void)
           && sipcodes_code_of("\x1C" "Busy Here", 10) == 0
           && sipcodes_cause_of("User busy\0", 10) == -1,
           "code_of and cause_of: NUL, 0xA0 and FS are not blanks");
+    check(sipcodes_code_of_name("BUSY_HERE", 9) == 486
+          && sipcodes_code_of_name(" BUSY_HERE", 10) == 0
+          && sipcodes_code_of_name("BUSY_HERE\t", 10) == 0
+          && sipcodes_code_of_name("busy_here", 9) == 0,
+          "code_of_name: the exact name, no blank, no other case");
+    check(sipcodes_profile_of("rfc3398", 7) == SIPCODES_PROFILE_RFC3398
+          && sipcodes_profile_of("freeswitch", 10) == SIPCODES_PROFILE_FREESWITCH
+          && sipcodes_profile_of(" rfc3398", 8) == -1 && sipcodes_profile_of("rfc3398 ", 8) == -1
+          && sipcodes_profile_of("RFC3398", 7) == -1 && sipcodes_profile_of("rfc339", 6) == -1,
+          "profile_of: exact, lower case, no blank");
+    check(sipcodes_from_digits(" 486", 4) == 0 && sipcodes_from_digits("486 ", 4) == 0
+          && sipcodes_cause_from_digits(" 17", 3) == -1 && sipcodes_cause_from_digits("17\t", 3) == -1
+          && sipcodes_warn_code_from_digits(" 37", 3) == -1,
+          "codes, causes and warn-codes as text take no blank");
     check(sipcodes_code_of(" ", 1) == 0 && sipcodes_code_of("", 0) == 0
           && sipcodes_cause_of(" \t", 2) == -1,
           "code_of and cause_of: blanks alone are no name");
