@@ -664,6 +664,7 @@ static int reason_walk(const char *value, size_t len)
 }
 
 #define REASON_WALK(lit) reason_walk((lit), sizeof(lit) - 1)
+#define AGENT_OK(lit) sipcodes_warn_agent_valid((lit), sizeof(lit) - 1, NULL)
 
 static void test_blanks(void)
 {
@@ -796,6 +797,22 @@ static void test_empty_fields(void)
     sipcodes_reason_iter_init(&it, "SIP;text=", 9);
     check(sipcodes_reason_next(&it, &r, NULL) == -1, "Reason: text= with nothing is refused");
 
+    /* RFC 3261 section 25.1: IPv4address = 1*3DIGIT "." ...; RFC 5954's
+     * IPv6address: h16 = 1*4HEXDIG, eight of them, or at most seven
+     * around "::", the last two of which may be an IPv4address.  With a
+     * port, so that the agent must be a hostport and not a token. */
+    check(AGENT_OK("255.255.255.255:5060") && AGENT_OK("0.0.0.0:1") && AGENT_OK("999.1.1.1:5060"),
+          "warn-agent: IPv4 parts of one to three digits");
+    check(!AGENT_OK("1234.1.1.1:5060") && !AGENT_OK("1.1.1.1234:5060") && !AGENT_OK("1.1..1:5060"),
+          "warn-agent: an IPv4 part of four digits or none is refused");
+    check(AGENT_OK("[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]:65535")
+          && AGENT_OK("[1:2:3:4:5:6::7]:1") && AGENT_OK("[1:2:3:4:5:6:1.2.3.4]:1")
+          && AGENT_OK("[1:2:3:4:5::1.2.3.4]:1"),
+          "warn-agent: IPv6 of four-digit pieces, eight pieces, seven around '::'");
+    check(!AGENT_OK("[fffff::1]:1") && !AGENT_OK("[1:2:3:4:5:6:7::8]:1")
+          && !AGENT_OK("[1:2:3:4:5:6:7:8:9]:1") && !AGENT_OK("[1:2:3:4:5:6:7:1.2.3.4]:1")
+          && !AGENT_OK("[1:2:3:4:5:6:7]:1") && !AGENT_OK("[::1.2.3.1234]:1"),
+          "warn-agent: a five-digit piece, eight pieces around '::', nine, seven without are refused");
     check(sipcodes_warn_agent_valid("a", 1, NULL) && !sipcodes_warn_agent_valid("", 0, NULL)
           && sipcodes_warn_agent_valid("a:1", 3, NULL) && !sipcodes_warn_agent_valid("a:", 2, NULL),
           "warn-agent: one character, a one-digit port; not empty, not an empty port");
