@@ -107,10 +107,10 @@ $(VMS:%=build-%): build-%:
 		WERROR='$(WERROR)'
 
 # The core alone, for the C tests of test/core/: no Lua anywhere.  The
-# routing test's random walk, the Warning header test and the text test
-# run under AddressSanitizer and UBSan.
+# routing test's random walk, the Warning header test, the text test and
+# the limits test's exact-size buffers run under AddressSanitizer and UBSan.
 CORE_TESTS := build/core/core_test build/core/routing_core_test \
-	build/core/warning_core_test build/core/text_core_test
+	build/core/warning_core_test build/core/text_core_test build/core/limits_test
 build/core/core_test: test/core/core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core $< $(CORE_SRC) -o $@
@@ -126,6 +126,10 @@ build/core/text_core_test: test/core/text_core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Icsrc/core $< $(CORE_SRC) -o $@
+build/core/limits_test: test/core/limits_test.c $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-Icsrc/core $< $(CORE_SRC) -lm -o $@
 
 # ---- packages, demo, tests -----------------------------------------------
 

@@ -144,8 +144,10 @@ SIPCODES_API int sipcodes_canonical(int code);
 /* The SIP-Version a status line we write starts with (RFC 3261 section 7.1). */
 #define SIPCODES_SIP_VERSION "SIP/2.0"
 
-/* Longest text sipcodes_format writes ("607 " plus the longest phrase),
- * not counting the terminating NUL. */
+/* Room for any text sipcodes_format writes (three digits, SP and the
+ * longest phrase of the table or of a class), not counting the
+ * terminating NUL: SIPCODES_FORMAT_MAX + 1 bytes always hold the result.
+ * A bound, not the longest text's length. */
 #define SIPCODES_FORMAT_MAX 64
 
 /* Writes "486 Busy Here" for a valid code: the table's phrase, or the

@@ -90,7 +90,7 @@ static int is_named(const struct sipcodes_reason_param *param,
     return sipcodes_text_ieq(param->name, param->name_len, name);
 }
 
-/* cause = 1*DIGIT, kept only up to SIPCODES_REASON_CAUSE_MAX. */
+/* cause = 1*DIGIT, kept only up to SIPCODES_REASON_CAUSE_DIGITS digits. */
 static int take_cause(const struct sipcodes_reason_param *param,
                       const unsigned char *base, struct sipcodes_reason *out,
                       struct sipcodes_error *err)
@@ -105,8 +105,10 @@ static int take_cause(const struct sipcodes_reason_param *param,
         unsigned char c = (unsigned char)param->value[i];
         if (!sipcodes_text_is_digit(c))
             return sipcodes_error_at(err, at, "cause must be decimal digits");
-        if (cause > (SIPCODES_REASON_CAUSE_MAX - (c - '0')) / 10)
-            return sipcodes_error_at(err, at, "cause too large");
+        /* Counted, not compared: "0000000001" is as malformed as any
+         * other ten digits, and a long stays far from overflowing. */
+        if (i >= SIPCODES_REASON_CAUSE_DIGITS)
+            return sipcodes_error_at(err, at, "cause longer than 9 digits");
         cause = cause * 10 + (c - '0');
     }
     out->cause = cause;
@@ -290,7 +292,7 @@ int sipcodes_reason_format(const char *protocol, long cause,
     if (plen == 0 || sipcodes_syntax_token((const unsigned char *)protocol, plen, 0) != plen)
         return sipcodes_error_at(err, 0, "protocol is not a token");
     if (cause > SIPCODES_REASON_CAUSE_MAX)
-        return sipcodes_error_at(err, 0, "cause too large");
+        return sipcodes_error_at(err, 0, "cause longer than 9 digits");
     if (text != NULL && !sipcodes_reason_text_valid(text, text_len, err))
         return 0;
 

@@ -16,8 +16,11 @@ enum sipcodes_reason_protocol {
     SIPCODES_REASON_Q850 = 2
 };
 
-/* Largest cause value a parsed reason may carry (the grammar is 1*DIGIT;
- * a longer number is reported as malformed). */
+/* The most digits a parsed cause may have (the grammar is 1*DIGIT; a
+ * longer one is reported as malformed, leading zeros or not), and so the
+ * largest cause value.  The builder refuses a larger cause, since what it
+ * writes must parse. */
+#define SIPCODES_REASON_CAUSE_DIGITS 9
 #define SIPCODES_REASON_CAUSE_MAX 999999999L
 
 /* One reason-value of a parsed header.  All pointers point into the parsed
