@@ -256,9 +256,11 @@ describe("limits: which blanks the parsers take", function()
     end
   end)
 
-  it("takes one SP after the warn-code and the warn-agent, then SWS", function()
+  it("takes an SP, then SWS, after the warn-code and after the warn-agent alike", function()
     assert.are.equal("x", sip.parse_warning_header('370 gw \t "x"')[1].text)
-    for _, value in ipairs({ '370  gw "x"', '370\tgw "x"', '370 gw\t"x"' }) do
+    assert.are.equal("gw", sip.parse_warning_header('370  gw "x"')[1].agent)
+    assert.are.equal("gw", sip.parse_warning_header('370 \t gw "x"')[1].agent)
+    for _, value in ipairs({ '370\tgw "x"', '370 gw\t"x"', '370gw "x"', '370 gw"x"' }) do
       assert.is_nil((sip.parse_warning_header(value)), value)
     end
   end)
