@@ -109,11 +109,39 @@ static int under_luajit(lua_State *L)
     return found;
 }
 
+/* Lua 5.1's and LuaJIT's require mark the module as being loaded (a light
+ * userdata in package.loaded) before they call this, and leave the mark
+ * when it raises: every later require would then fail with "loop or
+ * previous error loading module".  Nothing here requires a module, so the
+ * mark is taken off first -- which allocates nothing -- and a require
+ * after an error (a memory error from a host's limiting allocator) makes
+ * the module again.  Later Lua versions set nothing before the loader
+ * returns. */
+static void unmark_loading(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return;
+    lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
+    if (lua_type(L, -1) == LUA_TTABLE) {
+        lua_pushvalue(L, 1);
+        lua_rawget(L, -2);
+        if (lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
+            lua_pushvalue(L, 1);
+            lua_pushnil(L);
+            lua_rawset(L, -4);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
 int luaopen_sipcodes(lua_State *L)
 {
     int internal, data;
-    int luajit = under_luajit(L);
+    int luajit;
 
+    unmark_loading(L);
+    luajit = under_luajit(L);
     lsipcodes_checkversion(L);
     lua_createtable(L, 0, 4);
     internal = lua_gettop(L);
