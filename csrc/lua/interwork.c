@@ -293,15 +293,14 @@ static int l_allows_retry_after(lua_State *L)
 /* ---- the cause tables --------------------------------------------------- */
 
 /* sip.q850_causes and sip.freeswitch_causes: cause -> name, for the
- * causes that have such a name. */
-static int push_cause_names(lua_State *L, const char *(*name_of)(int),
-                            const char *name)
+ * causes that have such a name (the Q.850 one, or FreeSWITCH's). */
+static int push_cause_names(lua_State *L, int freeswitch, const char *name)
 {
     const struct sipcodes_cause *c;
     size_t i;
     lua_createtable(L, 0, (int)sipcodes_cause_count());
     for (i = 0; (c = sipcodes_cause_at(i)) != NULL; i++) {
-        const char *cause_name = name_of(c->cause);
+        const char *cause_name = freeswitch ? c->freeswitch : c->name;
         if (cause_name == NULL)
             continue;
         lua_pushstring(L, cause_name);
@@ -313,13 +312,12 @@ static int push_cause_names(lua_State *L, const char *(*name_of)(int),
 
 static int make_q850_causes(lua_State *L)
 {
-    return push_cause_names(L, sipcodes_q850_name, "sipcodes.q850_causes");
+    return push_cause_names(L, 0, "sipcodes.q850_causes");
 }
 
 static int make_freeswitch_causes(lua_State *L)
 {
-    return push_cause_names(L, sipcodes_freeswitch_cause_name,
-                            "sipcodes.freeswitch_causes");
+    return push_cause_names(L, 1, "sipcodes.freeswitch_causes");
 }
 
 const luaL_Reg lsipcodes_interwork_functions[] = {

@@ -4,7 +4,7 @@
  * The metatable of each holds:
  *   __index      the data, a table (so reads never call C)
  *   __newindex   refuses, naming the object ("read-only table ...")
- *   __len        the data's length, counted when it was sealed
+ *   __len        the data's length, counted the same way on every VM
  *   __pairs      walks the data (5.2+ and LuaJIT with 5.2 compatibility
  *   __ipairs     honour them; 5.3+ ipairs reads through __index anyway)
  *   __metatable  what getmetatable returns instead of the metatable, so
@@ -40,17 +40,45 @@ static int push_data(lua_State *L, int idx)
     return 1;
 }
 
-/* upvalue 1: the object's name */
+/* The name a sealed object's errors give it: its metatable's __name
+ * without the " (read-only)" that seal() put after it. */
+#define READ_ONLY_SUFFIX " (read-only)"
+
 static int sealed_newindex(lua_State *L)
 {
-    return luaL_error(L, "attempt to modify read-only table %s",
-                      lua_tostring(L, lua_upvalueindex(1)));
+    size_t len = 0;
+    const char *name = "";
+    if (lua_getmetatable(L, 1)) {
+        lua_pushliteral(L, "__name");
+        lua_rawget(L, -2);
+        name = lua_tolstring(L, -1, &len);
+        if (name == NULL || len < sizeof READ_ONLY_SUFFIX - 1) {
+            name = "";
+            len = 0;
+        } else {
+            len -= sizeof READ_ONLY_SUFFIX - 1;
+        }
+    }
+    lua_pushlstring(L, name, len);
+    return luaL_error(L, "attempt to modify read-only table %s", lua_tostring(L, -1));
 }
 
-/* upvalue 1: the length, counted by seal() */
+/* The n for which data[1..n] are all there and data[n + 1] is not: Lua's
+ * own # may give any border of a table with holes (sip.q850_causes: 3 on
+ * one VM, 23 or 31 on another).  Sealed objects are small: an int counts
+ * them. */
 static int sealed_len(lua_State *L)
 {
-    lua_pushvalue(L, lua_upvalueindex(1));
+    int n = 0;
+    push_data(L, 1);
+    for (;;) {
+        lua_rawgeti(L, -1, n + 1);
+        if (lua_isnil(L, -1))
+            break;
+        lua_pop(L, 1);
+        n++;
+    }
+    lua_pushinteger(L, n);
     return 1;
 }
 
@@ -120,23 +148,6 @@ static int sealed_ipairs(lua_State *L)
     return 3;
 }
 
-/* The n for which data[1..n] are all there and data[n + 1] is not: Lua's
- * own # may give any border of a table with holes (sip.q850_causes: 3 on
- * one VM, 23 or 31 on another). */
-static lua_Integer length_of(lua_State *L, int data)
-{
-    int n = 0;
-    for (;;) {
-        lua_rawgeti(L, data, n + 1);
-        if (lua_isnil(L, -1))
-            break;
-        lua_pop(L, 1);
-        n++;
-    }
-    lua_pop(L, 1);
-    return n;
-}
-
 void lsipcodes_seal(lua_State *L, const char *name)
 {
     int data = lua_gettop(L);
@@ -144,11 +155,9 @@ void lsipcodes_seal(lua_State *L, const char *name)
     lua_createtable(L, 0, 8);
     lua_pushvalue(L, data);
     lua_setfield(L, -2, "__index");
-    lua_pushstring(L, name);
-    lua_pushcclosure(L, sealed_newindex, 1);
+    lua_pushcfunction(L, sealed_newindex);
     lua_setfield(L, -2, "__newindex");
-    lua_pushinteger(L, length_of(L, data));
-    lua_pushcclosure(L, sealed_len, 1);
+    lua_pushcfunction(L, sealed_len);
     lua_setfield(L, -2, "__len");
     lua_pushcfunction(L, sealed_pairs);
     lua_setfield(L, -2, "__pairs");
@@ -156,7 +165,9 @@ void lsipcodes_seal(lua_State *L, const char *name)
     lua_setfield(L, -2, "__ipairs");
     lua_pushliteral(L, "read-only");
     lua_setfield(L, -2, "__metatable");
-    lua_pushfstring(L, "%s (read-only)", name);
+    lua_pushstring(L, name);
+    lua_pushliteral(L, READ_ONLY_SUFFIX);
+    lua_concat(L, 2);
     lua_setfield(L, -2, "__name");
     lua_setmetatable(L, -2);
     lua_replace(L, data);
