@@ -124,9 +124,9 @@ build/core/warning_core_test: test/core/warning_core_test.c $(CORE_SRC) $(CORE_H
 
 # ---- packages, demo, tests -----------------------------------------------
 
-.PHONY: deps deps-demo deps-test deps-check deps-bench demo test test-quick
+.PHONY: deps deps-demo deps-test deps-check deps-platforms deps-bench demo test test-quick
 deps: deps-test
-deps-demo deps-test deps-check deps-bench deps-deb:
+deps-demo deps-test deps-check deps-platforms deps-bench deps-deb:
 	@sh build-aux/deps $(@:deps-%=%)
 
 demo: deps-demo
@@ -202,7 +202,8 @@ clean:
 # The busted suite under ASan+UBSan (Lua 5.4 and 5.1) and under valgrind
 # (Lua 5.4); every test/fuzz/fuzz_*.c under libFuzzer with ASan+UBSan; the
 # state harness under ThreadSanitizer and for memory growth; the objects'
-# sections for writable state.  Suites live in test/check/.
+# sections for writable state; cross-built targets under qemu, LUA_32BITS,
+# clang and musl (70-platforms).  Suites live in test/check/.
 
 FUZZ_SECONDS ?= 60
 SAN_CC       ?= gcc
@@ -232,7 +233,7 @@ CHECK_BUILDS := $(foreach vm,$(ASAN_VMS),asan-$(vm)) \
 
 .PHONY: check
 check: WERROR := -Werror
-check: deps-test deps-check build $(CHECK_BUILDS)
+check: deps-test deps-check deps-platforms build $(CHECK_BUILDS)
 	@SUITES=test/check SAN_CC='$(SAN_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 		ASAN_VMS='$(ASAN_VMS)' TSAN_VMS='$(TSAN_VMS)' HARNESS_VMS='$(HARNESS_VMS)' \
 		sh test/run-all
