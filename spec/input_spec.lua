@@ -99,6 +99,12 @@ describe("input rules", function()
       end)
 
       it("answers a number that is integral on this Lua's numbers as that code", function()
+        -- None with 64-bit floats; with 32-bit ones 486 + 2^-30 at least.
+        if number_rule.float_bits() == 24 then
+          assert.is_not_nil(codes_by_rule["486 + 2^-30"])
+        else
+          assert.are.same({}, codes_by_rule)
+        end
         for what, case in pairs(codes_by_rule) do
           assert.are.same({ fn(case[2]) }, { fn(case[1]) }, name .. "(" .. what .. ")")
         end
