@@ -133,9 +133,9 @@ build/core/limits_test: test/core/limits_test.c $(CORE_SRC) $(CORE_HDR)
 
 # ---- packages, demo, tests -----------------------------------------------
 
-.PHONY: deps deps-demo deps-test deps-check deps-bench demo test test-quick
+.PHONY: deps deps-demo deps-test deps-check deps-platforms deps-bench demo test test-quick
 deps: deps-test
-deps-demo deps-test deps-check deps-bench deps-deb:
+deps-demo deps-test deps-check deps-platforms deps-bench deps-deb:
 	@sh build-aux/deps $(@:deps-%=%)
 
 demo: deps-demo
@@ -229,7 +229,8 @@ clean:
 # (Lua 5.4); every test/fuzz/fuzz_*.c under libFuzzer with ASan+UBSan; the
 # state harness under ThreadSanitizer and for memory growth; the objects'
 # sections for writable state; every entry point with each of its
-# allocations refused in turn.  Suites live in test/check/.
+# allocations refused in turn; cross-built targets under qemu, LUA_32BITS,
+# clang and musl (70-platforms).  Suites live in test/check/.
 
 FUZZ_SECONDS ?= 60
 SAN_CC       ?= gcc
@@ -264,7 +265,7 @@ CHECK_BUILDS := $(foreach vm,$(ASAN_VMS),asan-$(vm)) \
 
 .PHONY: check
 check: WERROR := -Werror
-check: deps-test deps-check build $(CHECK_BUILDS)
+check: deps-test deps-check deps-platforms build $(CHECK_BUILDS)
 	@SUITES=test/check SAN_CC='$(SAN_CC)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 		ASAN_VMS='$(ASAN_VMS)' TSAN_VMS='$(TSAN_VMS)' HARNESS_VMS='$(HARNESS_VMS)' \
 		ALLOC_VMS='$(ALLOC_VMS)' sh test/run-all

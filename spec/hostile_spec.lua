@@ -3,6 +3,7 @@
 -- for it.  The same expectations run on every VM, so a VM that answers
 -- differently fails here.
 local sip = require("sipcodes")
+local number_rule = require("number_rule")
 
 local load_chunk = loadstring or load
 
@@ -48,8 +49,9 @@ local other_types = {
   { "thread", coroutine.create(function() end) },
 }
 
--- Numbers that are not codes (they are not integral values in 100..699).
-local non_code_numbers = {
+-- Numbers that are not codes with 64-bit floats (they are not integral
+-- values in 100..699).
+local awkward_numbers = {
   0 / 0, -(0 / 0), math.huge, -math.huge, 0, -0.0, 2 ^ 53, 2 ^ 53 + 2,
   -(2 ^ 53), 2 ^ 63, -(2 ^ 63), 2 ^ 64, 1e308, -1e308, 5e-324, 486.5,
   486 + 2 ^ -40, 486 - 2 ^ -40, 99, 99.999999, 700, 699.5, 99.5, -486, -1,
@@ -57,14 +59,27 @@ local non_code_numbers = {
 }
 if math.mininteger then
   -- 5.3+: integers at the edges, and the integer 2^63 - 1.
-  non_code_numbers[#non_code_numbers + 1] = math.mininteger
-  non_code_numbers[#non_code_numbers + 1] = math.maxinteger
-  non_code_numbers[#non_code_numbers + 1] = math.mininteger + 486
+  awkward_numbers[#awkward_numbers + 1] = math.mininteger
+  awkward_numbers[#awkward_numbers + 1] = math.maxinteger
+  awkward_numbers[#awkward_numbers + 1] = math.mininteger + 486
 end
 
 -- Numbers that are codes.
 local code_numbers = { { 486, 486 }, { 486.0, 486 }, { 100, 100 },
   { 699, 699 }, { 0x1E6, 486 }, { 4.86e2, 486 }, { 431, 431 } }
+
+-- With 32-bit floats (LUA_32BITS) some of them are integral (486 + 2^-40
+-- is 486, 99.999999 is 100): the rule, applied to this Lua's numbers, puts
+-- each on its side.
+local non_code_numbers = {}
+for _, v in ipairs(awkward_numbers) do
+  local code = number_rule.code_of(v)
+  if code then
+    code_numbers[#code_numbers + 1] = { v, code }
+  else
+    non_code_numbers[#non_code_numbers + 1] = v
+  end
+end
 
 -- Strings that are not codes: only exactly three ASCII digits are.
 local non_code_strings = {

@@ -2,6 +2,7 @@
 -- and strings of exactly three ASCII digits are codes; other numbers and
 -- strings are not (nil / false); any other type is an argument error.
 local sip = require("sipcodes")
+local number_rule = require("number_rule")
 
 -- A function that calls sip.<name>(...) from a call site that names it,
 -- the way a user's script does (a call through sip[name] has no name).
@@ -56,6 +57,17 @@ if math.mininteger then
   not_codes["math.maxinteger"] = math.maxinteger
 end
 
+-- With 32-bit floats (LUA_32BITS) 486 + 2^-30 is 486 exactly: a number the
+-- rule, applied to this Lua's numbers, makes a code is checked as that code.
+local codes_by_rule = {}
+for what, v in pairs(not_codes) do
+  local code = number_rule.code_of(v)
+  if code then
+    not_codes[what] = nil
+    codes_by_rule[what] = { v, code }
+  end
+end
+
 -- Values of every other type.
 local wrong_types = {
   ["nil"] = { value = nil, type = "nil" },
@@ -83,6 +95,18 @@ describe("input rules", function()
       it("gives " .. none .. " for numbers and strings that are not codes", function()
         for what, v in pairs(not_codes) do
           assert.are.equal(expected, fn(v), name .. "(" .. what .. ")")
+        end
+      end)
+
+      it("answers a number that is integral on this Lua's numbers as that code", function()
+        -- None with 64-bit floats; with 32-bit ones 486 + 2^-30 at least.
+        if number_rule.float_bits() == 24 then
+          assert.is_not_nil(codes_by_rule["486 + 2^-30"])
+        else
+          assert.are.same({}, codes_by_rule)
+        end
+        for what, case in pairs(codes_by_rule) do
+          assert.are.same({ fn(case[2]) }, { fn(case[1]) }, name .. "(" .. what .. ")")
         end
       end)
 
@@ -182,5 +206,39 @@ describe("error messages", function()
     local err = error_of("matcher", "4\0\27" .. ("x"):rep(10 * 1024 * 1024))
     assert.matches('invalid status pattern "4\\000\\027' .. ("x"):rep(37) .. '"...', err, 1, true)
     assert.is_true(#err < 300, "a message of " .. #err .. " bytes")
+  end)
+end)
+
+-- What a code is follows from the rule applied to this Lua's number type
+-- (docs/api.md): Debian's VMs have 64-bit floats and, from 5.3 on, 64-bit
+-- integers; a Lua built with LUA_32BITS has 32-bit ones of both.
+describe("input rules on this Lua's number type", function()
+  local float_bits = number_rule.float_bits()
+  local integer_bits = number_rule.integer_bits()
+
+  it("is one of the two the rule is documented for", function()
+    assert.is_true(float_bits == 53 or float_bits == 24, "a float significand of " .. float_bits .. " bits")
+    assert.is_true(integer_bits == nil or integer_bits == 64 or integer_bits == 32,
+      "integers of " .. tostring(integer_bits) .. " bits")
+  end)
+
+  it("makes 486 + 2^-30 no code with 64-bit floats and 486 with 32-bit ones", function()
+    if float_bits == 24 then
+      assert.are.equal("Busy Here", sip.reason(486 + 2 ^ -30))
+      assert.are.equal("Multiple Choices", sip.reason(299.99999))
+    else
+      assert.is_nil(sip.reason(486 + 2 ^ -30))
+      assert.is_nil(sip.reason(299.99999))
+    end
+  end)
+
+  it("makes 0x100000000 + 200 the code 200 with 32-bit integers, no code otherwise", function()
+    local v = assert((loadstring or load)("return 0x100000000 + 200"))()
+    if integer_bits == 32 then
+      assert.are.equal(200, v)
+      assert.are.equal("OK", sip.reason(v))
+    else
+      assert.is_nil(sip.reason(v))
+    end
   end)
 end)

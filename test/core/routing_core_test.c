@@ -14,6 +14,7 @@
 #include "sipcodes.h"
 
 #include <regex.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,16 +414,19 @@ static void test_nested_quantifiers(void)
 static void test_random_patterns(unsigned long rounds)
 {
     static const char alphabet[] = "0123456789xX.[]^-|()!$ +*4455";
-    unsigned long i, state = 12345, accepted = 0, bad = 0;
+    /* 64 bits on every host: the generator's constants and the shift
+     * that picks a length need them, and unsigned long is 32 on ILP32. */
+    uint64_t state = 12345;
+    unsigned long i, accepted = 0, bad = 0;
     char text[16];
     for (i = 0; i < rounds; i++) {
         struct sipcodes_codeset set;
         struct sipcodes_error err;
         size_t len, k;
-        state = state * 6364136223846793005UL + 1442695040888963407UL;
+        state = state * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
         len = (size_t)(state >> 60);            /* 0..15 */
         for (k = 0; k < len; k++) {
-            state = state * 6364136223846793005UL + 1442695040888963407UL;
+            state = state * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
             text[k] = alphabet[(state >> 33) % (sizeof alphabet - 1)];
         }
         err.offset = (size_t)-1;
