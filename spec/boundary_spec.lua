@@ -52,6 +52,7 @@ describe("best_response's entries", function()
     assert.are.equal(486, code)
     assert.are.equal(string.format("%d", big - 1), string.format("%d", index))
     code, index = sip.best_response({ [big] = 486 })
+    assert.are.equal(486, code)
     assert.are.equal(string.format("%d", big), string.format("%d", index))
   end)
 

@@ -191,6 +191,8 @@ end
 -- ---- how answers are written ----------------------------------------------------
 
 local show
+-- nil before 5.3, where 486.0 and 486 print alike
+local math_type = math.type
 
 local function number(v)
   if v ~= v then return "nan" end
@@ -300,7 +302,6 @@ local function put(s) nb = nb + 1; buf[nb] = s end
 -- with its tab, made once: converting values is most of the cost of
 -- joining the pieces.
 local INTEGER_TEXT = {}
-local math_type = math.type -- nil before 5.3, where 486.0 and 486 print alike
 local BOOLEAN_TEXT = { [true] = "true\t", [false] = "false\t" }
 
 local function number_text(v)
