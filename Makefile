@@ -114,19 +114,9 @@ CORE_TESTS := build/core/core_test build/core/routing_core_test \
 build/core/core_test: test/core/core_test.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -Werror -Icsrc/core $< $(CORE_SRC) -o $@
-build/core/routing_core_test: test/core/routing_core_test.c $(CORE_SRC) $(CORE_HDR)
-	@mkdir -p $(@D)
-	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
-		-Icsrc/core $< $(CORE_SRC) -o $@
-build/core/warning_core_test: test/core/warning_core_test.c $(CORE_SRC) $(CORE_HDR)
-	@mkdir -p $(@D)
-	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
-		-Icsrc/core $< $(CORE_SRC) -o $@
-build/core/text_core_test: test/core/text_core_test.c $(CORE_SRC) $(CORE_HDR)
-	@mkdir -p $(@D)
-	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
-		-Icsrc/core $< $(CORE_SRC) -o $@
-build/core/limits_test: test/core/limits_test.c $(CORE_SRC) $(CORE_HDR)
+# The tests that run under AddressSanitizer and UBSan: one rule.
+SAN_CORE_TESTS := $(filter-out build/core/core_test,$(CORE_TESTS))
+$(SAN_CORE_TESTS): build/core/%: test/core/%.c $(CORE_SRC) $(CORE_HDR)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(WARN) -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-Icsrc/core $< $(CORE_SRC) -lm -o $@
