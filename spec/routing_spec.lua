@@ -314,7 +314,11 @@ describe("matcher and matches", function()
       for code = 0, 1000 do
         local want = code >= 100 and code <= 699 and expect(code)
         assert.are.equal(want, m(code), pattern .. " " .. code)
-        assert.are.equal(want, sip.matches(code, pattern), pattern .. " " .. code)
+        -- matches() compiles the pattern on every call: a sample of codes
+        -- is enough to show it answers as the compiled matcher does.
+        if code % 11 == 0 or code == 100 or code == 699 then
+          assert.are.equal(want, sip.matches(code, pattern), pattern .. " " .. code)
+        end
       end
     end
   end)
@@ -502,8 +506,10 @@ describe("matcher and t_check_status", function()
           local want = row.codes[code] == true
           assert.are.equal(want, m(code), row.pattern .. " " .. code)
           assert.are.equal(want, m(tostring(code)), row.pattern .. " '" .. code .. "'")
-          assert.are.equal(want, sip.matches(code, row.pattern), row.pattern .. " " .. code)
-          assert.are.equal(want, sip.matches(tostring(code), row.pattern), row.pattern)
+          if code % 11 == 0 or code == 100 or code == 699 then   -- matches() compiles each call
+            assert.are.equal(want, sip.matches(code, row.pattern), row.pattern .. " " .. code)
+            assert.are.equal(want, sip.matches(tostring(code), row.pattern), row.pattern)
+          end
         end
       end
     end
