@@ -92,9 +92,15 @@ describe("the sealed ipairs iterator", function()
       values[#values + 1] = v
     end
     for _, v in ipairs(values) do
+      -- With 32-bit integers, 1 << 32 wraps to 0: a control value in range.
+      local in_range = v >= 0 and v <= 2 and math.floor(v) == v
       local results = { iterate(t, v) }
-      assert.are.equal(nil, results[1], "control value " .. tostring(v))
-      assert.are.equal(nil, results[2], "control value " .. tostring(v))
+      if in_range then
+        assert.are.same({ v + 1, t[v + 1] }, results, "control value " .. tostring(v))
+      else
+        assert.are.equal(nil, results[1], "control value " .. tostring(v))
+        assert.are.equal(nil, results[2], "control value " .. tostring(v))
+      end
     end
   end)
 
