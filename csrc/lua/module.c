@@ -115,8 +115,10 @@ static int under_luajit(lua_State *L)
  * previous error loading module".  Nothing here requires a module, so the
  * mark is taken off first -- which allocates nothing -- and a require
  * after an error (a memory error from a host's limiting allocator) makes
- * the module again.  Later Lua versions set nothing before the loader
- * returns. */
+ * the module again.  LuaJIT 2.1's mark is a number to the C API (a
+ * denormal with a fixed bit pattern, its package.key_sentinel), so a
+ * number is taken for the mark too: the module itself is never one.
+ * Later Lua versions set nothing before the loader returns. */
 static void unmark_loading(lua_State *L)
 {
     if (lua_type(L, 1) != LUA_TSTRING)
@@ -125,7 +127,7 @@ static void unmark_loading(lua_State *L)
     if (lua_type(L, -1) == LUA_TTABLE) {
         lua_pushvalue(L, 1);
         lua_rawget(L, -2);
-        if (lua_type(L, -1) == LUA_TLIGHTUSERDATA) {
+        if (lua_type(L, -1) == LUA_TLIGHTUSERDATA || lua_type(L, -1) == LUA_TNUMBER) {
             lua_pushvalue(L, 1);
             lua_pushnil(L);
             lua_rawset(L, -4);
