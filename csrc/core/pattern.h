@@ -41,7 +41,8 @@ struct sipcodes_codeset {
  * The answer is t_check_status's, and a pattern means whole codes: one on
  * which that answer (a match anywhere in the digits) and the whole-code
  * reading (anchored at both ends) differ for some code is refused, and the
- * message names the code ("48" matches 148 there).  Also refused: what
+ * error names the code ("48" matches 148 there): err->code, for the "%d"
+ * of err->message.  Also refused: what
  * regcomp refuses; a character or "[...]" that matches no digit (a
  * letter, a blank elsewhere, an unbalanced ")"); "\"; a NUL byte; "^"
  * or "$" inside a repeated group, where glibc's regexec misreads them; an

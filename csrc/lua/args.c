@@ -69,14 +69,23 @@ const char *lsipcodes_push_syntax_error(lua_State *L, const char *what,
 {
     /* lua_pushfstring has no conversion for size_t. */
     char byte[32];
+    const char *message = err->message;
+    int pushed = 0;
     snprintf(byte, sizeof byte, "%zu", err->offset + 1);
-    if (text == NULL)
-        return lua_pushfstring(L, "invalid %s: %s at byte %s", what,
-                               err->message, byte);
-    lsipcodes_push_excerpt(L, text, len);
-    lua_pushfstring(L, "invalid %s %s: %s at byte %s", what,
-                    lua_tostring(L, -1), err->message, byte);
-    lua_remove(L, -2);
+    if (err->code != 0) {
+        message = lua_pushfstring(L, err->message, err->code);
+        pushed++;
+    }
+    if (text == NULL) {
+        lua_pushfstring(L, "invalid %s: %s at byte %s", what, message, byte);
+    } else {
+        lsipcodes_push_excerpt(L, text, len);
+        pushed++;
+        lua_pushfstring(L, "invalid %s %s: %s at byte %s", what,
+                        lua_tostring(L, -1), message, byte);
+    }
+    while (pushed-- > 0)
+        lua_remove(L, -2);
     return lua_tostring(L, -1);
 }
 

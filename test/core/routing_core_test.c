@@ -97,7 +97,7 @@ static void test_patterns(void)
           "pattern: xxx holds 100..699 and no spare bit");
 
     check(!sipcodes_pattern_compile("4[0-9]+", 7, &set, &err)
-          && err.offset == 0 && strstr(err.message, " 140 ") != NULL,
+          && err.offset == 0 && err.code == 140,
           "pattern: 4[0-9]+ refused, naming 140");
     check(set.bits[0] == 0, "pattern: a refused pattern leaves an empty set");
     check(sipcodes_pattern_compile("4860", 3, &set, &err)
@@ -193,7 +193,7 @@ static void test_partial_patterns(void)
     size_t i;
     for (i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *include = cases[i][1], *exclude = cases[i][2];
-        char in_whole[64], ex_whole[64], want[16], what[200];
+        char in_whole[64], ex_whole[64], what[200];
         struct sipcodes_error err;
         int code, named = 0;
         snprintf(in_whole, sizeof in_whole, "^(%s)$", include ? include : "");
@@ -206,12 +206,12 @@ static void test_partial_patterns(void)
             if (anywhere != whole)
                 named = code;
         }
-        snprintf(want, sizeof want, " %d ", named);
         err.message = "";
         snprintf(what, sizeof what, "partial: %s refused, naming %d", cases[i][0], named);
         check(named != 0
               && !sipcodes_pattern_compile(cases[i][0], strlen(cases[i][0]), NULL, &err)
-              && strstr(err.message, want) != NULL
+              && err.code == named
+              && strstr(err.message, " %d ") != NULL
               && strstr(err.message, "t_check_status") != NULL, what);
     }
 }
@@ -243,11 +243,9 @@ static void test_fixture(const char *path)
         *kind++ = '\0';
         *value++ = '\0';
         if (strcmp(kind, "partial") == 0) {
-            char want[16];
-            snprintf(want, sizeof want, " %s ", value);
             ok = first_partial_code(pattern) == atoi(value)
                  && !sipcodes_pattern_compile(pattern, strlen(pattern), &set, &err)
-                 && strstr(err.message, want) != NULL;
+                 && err.code == atoi(value);
         } else {
             int in[1000] = {0};
             char *item = value;

@@ -409,8 +409,7 @@ static void check(const char *p, size_t len, const char *include, const char *ex
                 report(any ? "only regexec matches" : "only the set holds it", code, p, len, g, NULL);
         }
     } else if (o.ok && has(err.message, "t_check_status")) {
-        const char *named = strstr(err.message, "answers ");
-        code = named != NULL ? atoi(named + 8) : 0;
+        code = err.code;
         if (!sipcodes_is_valid(code))
             report("the message names no code", code, p, len, g, &err);
         oracle_answer(&o, code, &any, &whole);
